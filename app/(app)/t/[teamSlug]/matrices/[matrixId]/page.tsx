@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MatrixScreen } from "@/components/matrix/matrix-screen";
+import { findTeamPage } from "@/lib/server/teams/find-team-page";
+import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
+import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
+import { getCurrentUser } from "@/lib/server/session";
+import { isAppError } from "@/lib/server/errors";
+import { can } from "@/lib/permissions";
+
+type Params = Promise<{ teamSlug: string; matrixId: string }>;
+
+/** The matrix, loaded only through the caller's membership of the team in the URL. */
+async function load(params: Params) {
+  const { teamSlug, matrixId } = await params;
+  const { team, userId } = await findTeamPage(teamSlug);
+  try {
+    const access = await requireMatrixAccess(userId, matrixId);
+    if (access.team.id !== team.id) notFound();
+    return access;
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { matrix } = await load(params);
+  return { title: matrix.name };
+}
+
+export default async function MatrixPage({ params }: { params: Params }) {
+  const { matrix, role } = await load(params);
+  const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
+  if (!user) notFound();
+  return <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />;
+}

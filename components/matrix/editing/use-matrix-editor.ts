@@ -1,0 +1,98 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import type { MatrixModel } from "@/lib/matrix/dto";
+import { formatLetters } from "@/lib/raci/letters";
+import { errorMessage } from "@/lib/query/api-client";
+import { queryKeys } from "@/lib/query/keys";
+import { readCell } from "@/lib/query/model-patches";
+import { useCellMutation, type CellChange } from "@/lib/query/use-cell-mutation";
+import { useToast } from "@/components/ui/toast";
+import { conflictMessage } from "./conflict-message";
+import { useUndoStack } from "./use-undo-stack";
+
+/**
+ * Cell editing of the matrix screen: optimistic writes, my undo/redo, and the toasts
+ * for conflicts ("Re-apply mine") and failures. Every user-facing edit goes through
+ * `edit`, so a key press, a picker click, a rectangle and a fix are one undo step each.
+ */
+export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId: string; currentUserId: string; canEdit: boolean }) {
+  const qc = useQueryClient();
+  const toast = useToast();
+  const key = useMemo(() => queryKeys.matrix.detail(matrixId), [matrixId]);
+  const model = useCallback(() => qc.getQueryData<MatrixModel>(key), [qc, key]);
+
+  const names = useMemo(
+    () => ({
+      rowTitle: (rowId: string) => model()?.rows.find((r) => r.id === rowId)?.title ?? "A deleted row",
+      columnName: (personId: string) => model()?.columns.find((c) => c.personId === personId)?.name ?? "a removed person",
+    }),
+    [model],
+  );
+  const lettersOf = useCallback(
+    (rowId: string, personId: string) => {
+      const m = model();
+      return m ? readCell(m, rowId, personId).letters : "";
+    },
+    [model],
+  );
+
+  // `edit` is needed by the conflict toast's action, which is created inside the mutation's handlers.
+  const editRef = useRef<(changes: CellChange[]) => void>(() => {});
+
+  const { writeCells, isSaving } = useCellMutation(matrixId, {
+    onConflict: (failed, current) => {
+      toast.show(conflictMessage(current, names, currentUserId), {
+        tone: "error",
+        action: {
+          label: "Re-apply mine",
+          onAction: () => editRef.current(failed.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after }))),
+        },
+      });
+    },
+    onError: (_failed, error) => toast.show(errorMessage(error), { tone: "error" }),
+  });
+
+  const undoStack = useUndoStack({
+    lettersOf,
+    write: (cells) => writeCells(cells)?.done ?? null,
+    onRefused: (cells, direction) => {
+      const first = cells[0];
+      if (!first) return;
+      const where = `${names.rowTitle(first.rowId)} × ${names.columnName(first.personId)}`;
+      const now = lettersOf(first.rowId, first.personId);
+      const more = cells.length > 1 ? ` (and ${cells.length - 1} more)` : "";
+      toast.show(
+        `Can't ${direction} this step: ${where}${more} was changed by someone else since (now ${now ? formatLetters(now) : "empty"}). Nothing was overwritten.`,
+        { tone: "error" },
+      );
+    },
+  });
+  const { record, discard } = undoStack;
+
+  const edit = useCallback(
+    (changes: CellChange[]) => {
+      if (!canEdit) return;
+      const res = writeCells(changes);
+      if (!res) return;
+      const id = record(res.edit.cells);
+      void res.done.then((ok) => {
+        if (!ok) discard(id);
+      });
+    },
+    [canEdit, writeCells, record, discard],
+  );
+  useEffect(() => {
+    editRef.current = edit;
+  }, [edit]);
+
+  return {
+    edit,
+    undo: undoStack.undo,
+    redo: undoStack.redo,
+    canUndo: canEdit && undoStack.canUndo,
+    canRedo: canEdit && undoStack.canRedo,
+    isSaving,
+    lettersOf,
+  };
+}

@@ -1,0 +1,63 @@
+import { memo } from "react";
+import { cn } from "@/components/ui/cn";
+import { letterList } from "@/lib/raci/letters";
+import { COLUMN_WIDTH } from "./grid-constants";
+import { LETTER_BG, LettersView } from "./letters-view";
+
+export interface GridCellProps {
+  r: number;
+  c: number;
+  left: number;
+  letters: string;
+  /** The accessible name, e.g. "Code Reviews and Feedback, Tech Lead: Accountable". */
+  label: string;
+  isSelected: boolean;
+  isActive: boolean;
+  /** A finding points at this person on this row. */
+  isFlagged: boolean;
+  severity: "error" | "warning" | "info" | null;
+}
+
+/**
+ * One cell. Only primitives come in, and it is memoized: a key press re-renders the one
+ * cell whose letters changed (plus the findings flags that really moved). No listeners
+ * here: the grid delegates pointer and key events through data-r / data-c.
+ */
+export const GridCell = memo(function GridCell({ r, c, left, letters, label, isSelected, isActive, isFlagged, severity }: GridCellProps) {
+  const first = letterList(letters)[0];
+  // The strongest letter tints the cell: A before R before C before I.
+  const tint = letters.includes("A") ? "A" : first;
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={c + 2}
+      aria-label={label}
+      aria-selected={isSelected}
+      tabIndex={isActive ? 0 : -1}
+      data-kind="cell"
+      data-r={r}
+      data-c={c}
+      className={cn(
+        "absolute top-0 flex h-full cursor-cell select-none items-center justify-center border-r border-b border-slate-200 focus-visible:-outline-offset-2 dark:border-slate-800",
+        isSelected
+          ? "bg-accent-100 dark:bg-accent-700/40"
+          : tint
+            ? LETTER_BG[tint]
+            : "bg-white dark:bg-slate-950",
+        isActive && "shadow-[inset_0_0_0_2px_var(--color-accent-500)]",
+      )}
+      style={{ left, width: COLUMN_WIDTH }}
+    >
+      <LettersView letters={letters} />
+      {isFlagged ? (
+        <span
+          aria-hidden="true"
+          className={cn(
+            "absolute top-0 right-0 size-0 border-t-[10px] border-l-[10px] border-l-transparent",
+            severity === "error" ? "border-t-red-600" : severity === "warning" ? "border-t-amber-500" : "border-t-sky-500",
+          )}
+        />
+      ) : null}
+    </div>
+  );
+});

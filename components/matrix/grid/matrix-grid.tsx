@@ -1,0 +1,687 @@
+"use client";
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { cn } from "@/components/ui/cn";
+import { PopoverMenu, type MenuItem } from "@/components/ui/popover";
+import { cellKey, type CellState, type ColumnDto } from "@/lib/matrix/dto";
+import { a11yCellLabel, LETTERS } from "@/lib/raci/letters";
+import type { Finding, Letter, Severity } from "@/lib/raci/types";
+import type { CellChange } from "@/lib/query/use-cell-mutation";
+import { CellPicker } from "./cell-picker";
+import { COLUMN_WIDTH, GROUP_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./grid-constants";
+import { GridCell } from "./grid-cell";
+import { ColumnHeader, GroupHeader, RowHeader } from "./grid-headers";
+import type { GridItem } from "./grid-items";
+import { cellsInRect, clearAll, letterState, navigate, toggleAll, type GridPos, type NavBounds, type NavKey } from "./grid-nav";
+import { HoverStyle, type Hover } from "./hover-style";
+import { summarizeRowFindings, worst } from "./row-findings";
+import { useGridSelection } from "./use-grid-selection";
+
+export interface GridHandle {
+  /** Scrolls to a row (and a person's cell on it) and focuses it; false when the row is not shown. */
+  focusCell: (rowId: string, personId?: string | null) => boolean;
+  /** Focuses a person's column header; false when the column is not shown. */
+  focusColumn: (personId: string) => boolean;
+  /** The row of the active position, if any (for "add a row below"). */
+  activeRowId: () => string | null;
+}
+
+export type RowAction = { type: "edit" | "insert-below" | "move-up" | "move-down" | "delete"; rowId: string };
+export type ColumnAction = { type: "edit" | "move-left" | "move-right" | "remove"; columnId: string };
+
+export interface MatrixGridProps {
+  /** The grid's accessible name (the matrix name). */
+  label: string;
+  items: GridItem[];
+  columns: ColumnDto[];
+  /** Total counts before filtering are not needed: aria-*count describe this (filtered) grid. */
+  cells: ReadonlyMap<string, CellState>;
+  rowFindings: ReadonlyMap<string, Finding[]>;
+  /** Column-level findings (no row) by person id. */
+  columnFindings: ReadonlyMap<string, Finding[]>;
+  canEdit: boolean;
+  onEdit: (changes: CellChange[]) => void;
+  onRowAction: (action: RowAction) => void;
+  onColumnAction: (action: ColumnAction) => void;
+  onRenameRow: (rowId: string, title: string) => void;
+  /** A row header was dropped before/after another row. */
+  onDropRow: (rowId: string, targetRowId: string, edge: "before" | "after") => void;
+  handleRef?: React.Ref<GridHandle>;
+  className?: string;
+}
+
+const ROW_DRAG_TYPE = "application/x-remit-row";
+
+function posOf(el: Element | null): (GridPos & { kind: string; el: HTMLElement }) | null {
+  const target = el?.closest<HTMLElement>("[data-kind]");
+  if (!target) return null;
+  const r = Number(target.dataset.r);
+  const c = Number(target.dataset.c);
+  if (!Number.isFinite(r) || !Number.isFinite(c)) return null;
+  return { r, c, kind: target.dataset.kind ?? "", el: target };
+}
+
+function isTextInput(el: EventTarget | null): boolean {
+  return el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+}
+
+/**
+ * The RACI grid: one scroll container holding a CSS-positioned, doubly virtualized
+ * ARIA grid. The header row is `position: sticky; top: 0`, every row header is
+ * `position: sticky; left: 0`, and rows/cells are absolutely placed from the
+ * virtualizers' offsets (whose paddingStart leaves room for the sticky parts), so only
+ * the visible window of cells exists in the DOM while aria-rowcount/colcount keep the
+ * true totals. Events are delegated on the container through data-r/data-c.
+ */
+export function MatrixGrid(props: MatrixGridProps) {
+  const { label, items, columns, cells, rowFindings, columnFindings, canEdit, onEdit, onRowAction, onColumnAction, onRenameRow, onDropRow, handleRef, className } = props;
+  const gridId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const hoverRef = useRef<((h: Hover) => void) | null>(null);
+  const wantFocus = useRef(false);
+  const [focusTick, setFocusTick] = useState(0);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [menu, setMenu] = useState<{ kind: "row"; rowId: string } | { kind: "column"; columnId: string } | null>(null);
+  const [renamingRowId, setRenamingRowId] = useState<string | null>(null);
+  const [drop, setDrop] = useState<{ rowId: string; edge: "before" | "after" } | null>(null);
+  const dragRowId = useRef<string | null>(null);
+  const mouse = useRef<{ down: GridPos; moved: boolean; shift: boolean } | null>(null);
+
+  const { activePos, anchorPos, rect, moveTo, selectRange, clearRange } = useGridSelection(items, columns);
+  const activeR = activePos.r;
+  const activeC = activePos.c;
+
+  // ---- Virtualization. The active row/column are always rendered (rangeExtractor), so
+  // the one tabbable element of the roving tabindex exists even when scrolled away.
+  const rowRange = useCallback(
+    (range: Range) => {
+      const out = defaultRangeExtractor(range);
+      if (activeR >= 0 && !out.includes(activeR)) out.push(activeR);
+      return out.sort((a, b) => a - b);
+    },
+    [activeR],
+  );
+  const colRange = useCallback(
+    (range: Range) => {
+      const out = defaultRangeExtractor(range);
+      if (activeC >= 0 && !out.includes(activeC)) out.push(activeC);
+      return out.sort((a, b) => a - b);
+    },
+    [activeC],
+  );
+  const rowKeyOf = useCallback((i: number) => items[i]?.key ?? i, [items]);
+  const rowSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_HEIGHT : ROW_HEIGHT), [items]);
+  const colKeyOf = useCallback((i: number) => columns[i]?.id ?? i, [columns]);
+
+  const rowV = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: rowSize,
+    getItemKey: rowKeyOf,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: 6,
+    rangeExtractor: rowRange,
+    initialRect: { width: 1280, height: 720 },
+  });
+  const colV = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => COLUMN_WIDTH,
+    getItemKey: colKeyOf,
+    paddingStart: ROW_HEADER_WIDTH,
+    scrollPaddingStart: ROW_HEADER_WIDTH,
+    overscan: 2,
+    rangeExtractor: colRange,
+    initialRect: { width: 1280, height: 720 },
+  });
+
+  // ---- Derived data, recomputed only when its inputs change (not on scroll).
+  const rowSummary = useMemo(() => summarizeRowFindings(rowFindings), [rowFindings]);
+  const columnSummary = useMemo(() => {
+    const map = new Map<string, { count: number; severity: Severity | null }>();
+    for (const [personId, list] of columnFindings) map.set(personId, { count: list.length, severity: worst(list) });
+    return map;
+  }, [columnFindings]);
+
+  const lettersOf = useCallback((rowId: string, personId: string) => cells.get(cellKey(rowId, personId))?.letters ?? "", [cells]);
+
+  const bounds: NavBounds = useMemo(
+    () => ({
+      rowCount: items.length,
+      colCount: columns.length,
+      isGroup: (r: number) => items[r]?.kind === "group",
+      pageRows: Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
+    }),
+    [items, columns.length],
+  );
+
+  const selection = useCallback(() => {
+    if (rect) return cellsInRect(items, columns, rect);
+    return cellsInRect(items, columns, { r0: activeR, r1: activeR, c0: activeC, c1: activeC });
+  }, [rect, items, columns, activeR, activeC]);
+
+  // ---- Focus follows the active position after keyboard moves and programmatic jumps.
+  const cellElement = useCallback(
+    (r: number, c: number) => scrollRef.current?.querySelector<HTMLElement>(`[data-r="${r}"][data-c="${c}"]`) ?? null,
+    [],
+  );
+  const requestFocus = useCallback(() => {
+    wantFocus.current = true;
+    setFocusTick((t) => t + 1);
+  }, []);
+  useLayoutEffect(() => {
+    if (!wantFocus.current) return;
+    wantFocus.current = false;
+    const el = cellElement(activeR, activeC);
+    if (el) {
+      // Native focus scrolling honours the container's scroll-padding (sticky header/column).
+      el.focus();
+      return;
+    }
+    // Not rendered yet (far jump before the virtualizer caught up): scroll there, retry once.
+    if (activeR >= 0) rowV.scrollToIndex(activeR, { align: "auto" });
+    if (activeC >= 0) colV.scrollToIndex(activeC, { align: "auto" });
+    requestAnimationFrame(() => cellElement(activeR, activeC)?.focus());
+  }, [activeR, activeC, focusTick, cellElement, rowV, colV]);
+
+  const go = useCallback(
+    (pos: GridPos, extend = false) => {
+      moveTo(pos, extend);
+      requestFocus();
+    },
+    [moveTo, requestFocus],
+  );
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      focusCell: (rowId, personId) => {
+        const r = items.findIndex((i) => i.kind === "row" && i.row.id === rowId);
+        if (r < 0) return false;
+        const c = personId ? columns.findIndex((col) => col.personId === personId) : -1;
+        rowV.scrollToIndex(r, { align: "center" });
+        go({ r, c });
+        return true;
+      },
+      focusColumn: (personId) => {
+        const c = columns.findIndex((col) => col.personId === personId);
+        if (c < 0) return false;
+        colV.scrollToIndex(c, { align: "auto" });
+        go({ r: -1, c });
+        return true;
+      },
+      activeRowId: () => {
+        const item = items[activeR];
+        return item?.kind === "row" ? item.row.id : null;
+      },
+    }),
+    [items, columns, activeR, go, rowV, colV],
+  );
+
+  // ---- Editing actions on the selection.
+  const applyLetter = useCallback(
+    (letter: Letter) => {
+      if (!canEdit) return;
+      onEdit(toggleAll(selection(), lettersOf, letter));
+    },
+    [canEdit, onEdit, selection, lettersOf],
+  );
+  const clearSelection = useCallback(() => {
+    if (!canEdit) return;
+    onEdit(clearAll(selection()));
+  }, [canEdit, onEdit, selection]);
+
+  const rowIdAt = (r: number) => {
+    const item = items[r];
+    return item?.kind === "row" ? item.row.id : null;
+  };
+
+  // ---- Keyboard (delegated).
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (isTextInput(e.target)) return;
+    const { r, c } = activePos;
+    const onCell = r >= 0 && c >= 0 && items[r]?.kind === "row";
+    const mod = e.ctrlKey || e.metaKey;
+    const nav = (key: NavKey) => {
+      e.preventDefault();
+      if (e.shiftKey && onCell) go(navigate(activePos, key, bounds, true), true);
+      else go(navigate(activePos, key, bounds));
+    };
+
+    if (e.altKey && e.shiftKey && canEdit) {
+      const rowId = rowIdAt(r);
+      const column = r === -1 && c >= 0 ? columns[c] : undefined;
+      if ((e.key === "ArrowUp" || e.key === "ArrowDown") && rowId) {
+        e.preventDefault();
+        onRowAction({ type: e.key === "ArrowUp" ? "move-up" : "move-down", rowId });
+        requestFocus();
+        return;
+      }
+      if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && column) {
+        e.preventDefault();
+        onColumnAction({ type: e.key === "ArrowLeft" ? "move-left" : "move-right", columnId: column.id });
+        requestFocus();
+        return;
+      }
+    }
+
+    switch (e.key) {
+      case "ArrowUp":
+        return nav("up");
+      case "ArrowDown":
+        return nav("down");
+      case "ArrowLeft":
+        return nav("left");
+      case "ArrowRight":
+        return nav("right");
+      case "Home":
+        return nav(mod ? "gridStart" : "home");
+      case "End":
+        return nav(mod ? "gridEnd" : "end");
+      case "PageUp":
+        return nav("pageUp");
+      case "PageDown":
+        return nav("pageDown");
+      case "Escape":
+        if (rect) {
+          e.preventDefault();
+          clearRange();
+        }
+        return;
+      case "Enter":
+      case " ":
+        if (onCell && canEdit) {
+          e.preventDefault();
+          setPickerOpen(true);
+        } else if (r >= 0 && c === -1 && rowIdAt(r) && canEdit) {
+          e.preventDefault();
+          setMenu({ kind: "row", rowId: rowIdAt(r)! });
+        } else if (r === -1 && c >= 0 && columns[c] && canEdit) {
+          e.preventDefault();
+          setMenu({ kind: "column", columnId: columns[c].id });
+        }
+        return;
+      case "F2":
+        if (canEdit && c === -1 && rowIdAt(r)) {
+          e.preventDefault();
+          setRenamingRowId(rowIdAt(r));
+        }
+        return;
+      case "Backspace":
+      case "Delete":
+        if (onCell && canEdit) {
+          e.preventDefault();
+          clearSelection();
+        }
+        return;
+    }
+
+    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "a" && columns.length > 0) {
+      e.preventDefault();
+      const first = navigate({ r: 0, c: 0 }, "gridStart", bounds);
+      const last = navigate(first, "gridEnd", bounds);
+      if (first.r >= 0 && last.r >= 0) {
+        selectRange(first, last);
+        requestFocus();
+      }
+      return;
+    }
+    if (!mod && !e.altKey && onCell && e.key.length === 1) {
+      const letter = e.key.toUpperCase();
+      if ((LETTERS as readonly string[]).includes(letter)) {
+        e.preventDefault();
+        applyLetter(letter as Letter);
+      }
+    }
+  };
+
+  // ---- Mouse (delegated): click opens the picker, drag or shift+click selects a rectangle.
+  const onMouseDown = (e: React.MouseEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    if ((e.target as HTMLElement).closest("button, input")) return;
+    const hit = posOf(e.target as Element);
+    if (!hit) return;
+    if (hit.kind === "cell") {
+      // No native focus/text selection: the grid moves focus itself.
+      e.preventDefault();
+      if (e.shiftKey) {
+        go({ r: hit.r, c: hit.c }, true);
+        mouse.current = { down: { r: hit.r, c: hit.c }, moved: true, shift: true };
+      } else {
+        go({ r: hit.r, c: hit.c });
+        mouse.current = { down: { r: hit.r, c: hit.c }, moved: false, shift: false };
+      }
+    } else {
+      moveTo({ r: hit.r, c: hit.c });
+    }
+  };
+
+  const onMouseOver = (e: React.MouseEvent<HTMLDivElement>) => {
+    const hit = posOf(e.target as Element);
+    hoverRef.current?.(hit?.kind === "colheader" ? { c: hit.c } : hit?.kind === "rowheader" ? { r: hit.r } : null);
+    const m = mouse.current;
+    if (!m || !hit || hit.kind !== "cell" || (e.buttons & 1) === 0) return;
+    if (hit.r === activeR && hit.c === activeC) return;
+    m.moved = true;
+    selectRange(m.down, { r: hit.r, c: hit.c });
+    requestFocus();
+  };
+
+  useEffect(() => {
+    const onUp = () => {
+      const m = mouse.current;
+      mouse.current = null;
+      if (m && !m.moved && !m.shift && canEdit) setPickerOpen(true);
+    };
+    window.addEventListener("mouseup", onUp);
+    return () => window.removeEventListener("mouseup", onUp);
+  }, [canEdit]);
+
+  const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
+    if (!button) return;
+    const hit = posOf(button);
+    if (!hit) return;
+    if (button.dataset.action === "row-menu") {
+      const rowId = rowIdAt(hit.r);
+      if (rowId) {
+        moveTo({ r: hit.r, c: -1 });
+        setMenu({ kind: "row", rowId });
+      }
+    } else if (button.dataset.action === "column-menu") {
+      const column = columns[hit.c];
+      if (column) {
+        moveTo({ r: -1, c: hit.c });
+        setMenu({ kind: "column", columnId: column.id });
+      }
+    }
+  };
+
+  const onDoubleClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const hit = posOf(e.target as Element);
+    if (canEdit && hit?.kind === "rowheader") setRenamingRowId(rowIdAt(hit.r));
+  };
+
+  // ---- Drag and drop of row headers.
+  const onDragStart = (e: React.DragEvent<HTMLDivElement>) => {
+    const hit = posOf(e.target as Element);
+    const rowId = hit?.kind === "rowheader" ? rowIdAt(hit.r) : null;
+    if (!canEdit || !rowId) {
+      e.preventDefault();
+      return;
+    }
+    dragRowId.current = rowId;
+    e.dataTransfer.effectAllowed = "move";
+    e.dataTransfer.setData(ROW_DRAG_TYPE, rowId);
+    e.dataTransfer.setData("text/plain", items[hit!.r]?.kind === "row" ? (items[hit!.r] as { row: { title: string } }).row.title : "");
+  };
+  const dropTarget = (e: React.DragEvent<HTMLDivElement>) => {
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>("[data-row-id]");
+    const rowId = rowEl?.dataset.rowId;
+    if (!rowEl || !rowId || !dragRowId.current || rowId === dragRowId.current) return null;
+    const box = rowEl.getBoundingClientRect();
+    return { rowId, edge: (e.clientY < box.top + box.height / 2 ? "before" : "after") as "before" | "after" };
+  };
+  const onDragOver = (e: React.DragEvent<HTMLDivElement>) => {
+    if (!dragRowId.current) return;
+    const t = dropTarget(e);
+    e.preventDefault();
+    e.dataTransfer.dropEffect = t ? "move" : "none";
+    if (t?.rowId !== drop?.rowId || t?.edge !== drop?.edge) setDrop(t);
+  };
+  const endDrag = () => {
+    dragRowId.current = null;
+    setDrop(null);
+  };
+  const onDrop = (e: React.DragEvent<HTMLDivElement>) => {
+    const from = dragRowId.current;
+    const t = dropTarget(e);
+    e.preventDefault();
+    endDrag();
+    if (from && t) onDropRow(from, t.rowId, t.edge);
+  };
+
+  const onRenameDone = useCallback(
+    (rowId: string, title: string | null) => {
+      setRenamingRowId(null);
+      const trimmed = title?.trim();
+      if (trimmed) onRenameRow(rowId, trimmed);
+      requestFocus();
+    },
+    [onRenameRow, requestFocus],
+  );
+
+  // ---- Menus and picker.
+  const menuItems: MenuItem[] = useMemo(() => {
+    if (!menu) return [];
+    if (menu.kind === "row") {
+      const at = items.findIndex((i) => i.kind === "row" && i.row.id === menu.rowId);
+      const prev = items[at - 1];
+      const next = items[at + 1];
+      const rowId = menu.rowId;
+      return [
+        { label: "Rename", hint: "F2", onSelect: () => setRenamingRowId(rowId) },
+        { label: "Edit details…", onSelect: () => onRowAction({ type: "edit", rowId }) },
+        { label: "Add a row below…", onSelect: () => onRowAction({ type: "insert-below", rowId }) },
+        { label: "Move up", hint: "Alt+Shift+↑", disabled: prev?.kind !== "row", onSelect: () => onRowAction({ type: "move-up", rowId }) },
+        { label: "Move down", hint: "Alt+Shift+↓", disabled: next?.kind !== "row", onSelect: () => onRowAction({ type: "move-down", rowId }) },
+        { label: "Delete row", tone: "danger", onSelect: () => onRowAction({ type: "delete", rowId }) },
+      ];
+    }
+    const at = columns.findIndex((col) => col.id === menu.columnId);
+    const columnId = menu.columnId;
+    return [
+      { label: "Edit person…", onSelect: () => onColumnAction({ type: "edit", columnId }) },
+      { label: "Move left", hint: "Alt+Shift+←", disabled: at <= 0, onSelect: () => onColumnAction({ type: "move-left", columnId }) },
+      { label: "Move right", hint: "Alt+Shift+→", disabled: at >= columns.length - 1, onSelect: () => onColumnAction({ type: "move-right", columnId }) },
+      { label: "Remove from matrix", tone: "danger", onSelect: () => onColumnAction({ type: "remove", columnId }) },
+    ];
+  }, [menu, items, columns, onRowAction, onColumnAction]);
+
+  const menuLabel = useMemo(() => {
+    if (menu?.kind === "row") {
+      const item = items.find((i) => i.kind === "row" && i.row.id === menu.rowId);
+      return `Actions for ${item?.kind === "row" ? item.row.title : "row"}`;
+    }
+    if (menu?.kind === "column") return `Actions for ${columns.find((col) => col.id === menu.columnId)?.name ?? "column"}`;
+    return "";
+  }, [menu, items, columns]);
+
+  const menuAnchor = useCallback(() => {
+    const root = scrollRef.current;
+    if (!root || !menu) return null;
+    return menu.kind === "row"
+      ? root.querySelector<HTMLElement>(`[data-kind="rowheader"][data-row-id="${CSS.escape(menu.rowId)}"]`)
+      : root.querySelector<HTMLElement>(`[data-kind="colheader"][data-column-id="${CSS.escape(menu.columnId)}"]`);
+  }, [menu]);
+
+  const pickerAnchor = useCallback(() => cellElement(activeR, activeC), [cellElement, activeR, activeC]);
+  const pickerTargets = pickerOpen ? selection() : [];
+  const pickerStates = useMemo(() => {
+    const s = { R: "none", A: "none", C: "none", I: "none" } as Record<Letter, "all" | "some" | "none">;
+    for (const l of LETTERS) s[l] = letterState(pickerTargets, lettersOf, l);
+    return s;
+    // pickerTargets is derived from the deps below; recomputing per render is cheap but needless.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickerOpen, selection, lettersOf]);
+  const activeItem = items[activeR];
+  const activeColumn = columns[activeC];
+  const pickerTitle =
+    pickerTargets.length > 1
+      ? `${pickerTargets.length} selected cells`
+      : activeItem?.kind === "row" && activeColumn
+        ? `${activeItem.row.title} × ${activeColumn.name}`
+        : "";
+
+  // ---- Render.
+  const vRows = rowV.getVirtualItems();
+  const vCols = colV.getVirtualItems();
+  const totalWidth = colV.getTotalSize();
+  const totalHeight = rowV.getTotalSize();
+  const colCount = columns.length + 1;
+
+  return (
+    <div className={cn("relative min-h-0", className)}>
+      <HoverStyle gridId={gridId} setterRef={hoverRef} />
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={items.length + 1}
+        aria-colcount={colCount}
+        aria-multiselectable={true}
+        aria-readonly={canEdit ? undefined : true}
+        data-grid={gridId}
+        onKeyDown={onKeyDown}
+        onMouseDown={onMouseDown}
+        onMouseOver={onMouseOver}
+        onMouseLeave={() => hoverRef.current?.(null)}
+        onClick={onClick}
+        onDoubleClick={onDoubleClick}
+        onDragStart={onDragStart}
+        onDragOver={onDragOver}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
+        }}
+        onDrop={onDrop}
+        onDragEnd={endDrag}
+        className="h-full overflow-auto overscroll-contain rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+        style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: ROW_HEADER_WIDTH }}
+      >
+        <div role="presentation" className="relative" style={{ width: totalWidth, height: totalHeight }}>
+          <div role="row" aria-rowindex={1} className="sticky top-0 z-20" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+            <div
+              role="columnheader"
+              aria-colindex={1}
+              tabIndex={activeR === -1 && activeC === -1 ? 0 : -1}
+              data-kind="corner"
+              data-r={-1}
+              data-c={-1}
+              className={cn(
+                "sticky left-0 z-30 flex h-full items-end border-r border-b border-slate-300 bg-slate-100 px-3 pb-2 text-xs font-semibold tracking-wide text-slate-700 uppercase focus-visible:-outline-offset-2 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300",
+                activeR === -1 && activeC === -1 && "shadow-[inset_0_0_0_2px_var(--color-accent-500)]",
+              )}
+              style={{ width: ROW_HEADER_WIDTH }}
+            >
+              Responsibility
+            </div>
+            {vCols.map((vc) => {
+              const col = columns[vc.index];
+              if (!col) return null;
+              const f = columnSummary.get(col.personId);
+              return (
+                <ColumnHeader
+                  key={col.id}
+                  c={vc.index}
+                  left={vc.start}
+                  columnId={col.id}
+                  name={col.name}
+                  roleTitle={col.roleTitle}
+                  isVacant={col.isVacant}
+                  isActive={activeR === -1 && activeC === vc.index}
+                  canEdit={canEdit}
+                  findingCount={f?.count ?? 0}
+                  severity={f?.severity ?? null}
+                />
+              );
+            })}
+          </div>
+
+          {vRows.map((vr) => {
+            const item = items[vr.index];
+            if (!item) return null;
+            const ariaRow = vr.index + 2;
+            if (item.kind === "group") {
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={ariaRow}
+                  className="absolute left-0 border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
+                  style={{ top: vr.start, height: GROUP_HEIGHT, width: totalWidth }}
+                >
+                  <GroupHeader r={vr.index} label={item.label} count={item.count} colSpan={colCount} isActive={activeR === vr.index} />
+                </div>
+              );
+            }
+            const row = item.row;
+            const summary = rowSummary.get(row.id);
+            const isActiveRow = activeR === vr.index;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={ariaRow}
+                data-row-id={row.id}
+                className="absolute left-0"
+                style={{ top: vr.start, height: ROW_HEIGHT, width: totalWidth }}
+              >
+                <RowHeader
+                  r={vr.index}
+                  rowId={row.id}
+                  title={row.title}
+                  description={row.description}
+                  findingCount={summary?.count ?? 0}
+                  severity={summary?.severity ?? null}
+                  isActive={isActiveRow && activeC === -1}
+                  canEdit={canEdit}
+                  isRenaming={renamingRowId === row.id}
+                  onRenameDone={onRenameDone}
+                />
+                {vCols.map((vc) => {
+                  const col = columns[vc.index];
+                  if (!col) return null;
+                  const letters = cells.get(cellKey(row.id, col.personId))?.letters ?? "";
+                  const flag = summary?.byPerson.get(col.personId);
+                  const isActive = isActiveRow && activeC === vc.index;
+                  return (
+                    <GridCell
+                      key={col.id}
+                      r={vr.index}
+                      c={vc.index}
+                      left={vc.start}
+                      letters={letters}
+                      label={a11yCellLabel(row.title, col.name, letters, flag?.count)}
+                      isSelected={rect ? vr.index >= rect.r0 && vr.index <= rect.r1 && vc.index >= rect.c0 && vc.index <= rect.c1 : isActive}
+                      isActive={isActive}
+                      isFlagged={!!flag}
+                      severity={flag?.severity ?? null}
+                    />
+                  );
+                })}
+                {drop?.rowId === row.id ? (
+                  <div
+                    aria-hidden="true"
+                    className="pointer-events-none absolute inset-x-0 z-20 h-0.5 bg-accent-500"
+                    style={{ top: drop.edge === "before" ? -1 : ROW_HEIGHT - 1 }}
+                  />
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {items.length === 0 ? (
+        <p className="pointer-events-none absolute inset-x-0 p-6 text-sm text-slate-600 dark:text-slate-400" style={{ top: HEADER_HEIGHT }}>
+          No responsibilities match these filters.
+        </p>
+      ) : null}
+
+      <CellPicker
+        open={pickerOpen && canEdit && pickerTargets.length > 0}
+        anchor={pickerAnchor}
+        title={pickerTitle}
+        states={pickerStates}
+        onToggle={applyLetter}
+        onClear={clearSelection}
+        onClose={() => setPickerOpen(false)}
+      />
+      <PopoverMenu open={menu !== null} anchor={menuAnchor} label={menuLabel} items={menuItems} onClose={() => setMenu(null)} />
+      <p className="sr-only" aria-live="polite">
+        {anchorPos && rect ? `${(rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1)} cells selected` : ""}
+      </p>
+    </div>
+  );
+}

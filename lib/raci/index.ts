@@ -1,0 +1,25 @@
+/**
+ * Public API of the pure RACI domain. `bench-findings.ts` is deliberately not exported:
+ * it exists for the benchmark and would only add weight to app bundles.
+ */
+export type {
+  CellPatch,
+  Domain,
+  Finding,
+  FindingCode,
+  Fix,
+  Letter,
+  Letters,
+  RaciColumn,
+  RaciMatrix,
+  RaciRow,
+  RaciSettings,
+  RoleKind,
+  Severity,
+} from "./types";
+export * from "./letters";
+export * from "./role-kinds";
+export * from "./settings";
+export * from "./findings";
+export * from "./templates";
+export * from "./view";

@@ -1,0 +1,86 @@
+import "server-only";
+import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import type { Provider } from "next-auth/providers";
+import { signInSchema } from "@/lib/schemas/auth";
+import { verifyCredentials } from "@/lib/server/users/verify-credentials";
+import { linkOAuthUser } from "@/lib/server/users/link-oauth-user";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+    /** The user's session version when this token was issued (see lib/server/session.ts). */
+    sessionVersion: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse({ email: raw?.email, password: raw?.password });
+        if (!parsed.success) return null;
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        if (!user) return null;
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ];
+  // OAuth providers switch on only when their credentials are configured.
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push(Google);
+  return list;
+}
+
+/** Which OAuth providers are on, for the sign-in page. */
+export function oauthProviders(): { id: string; name: string }[] {
+  const on: { id: string; name: string }[] = [];
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) on.push({ id: "github", name: "GitHub" });
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) on.push({ id: "google", name: "Google" });
+  return on;
+}
+
+const config: NextAuthConfig = {
+  providers: providers(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (account && account.provider !== "credentials") {
+        const linked = await linkOAuthUser({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user?.email ?? token.email ?? null,
+          name: user?.name ?? token.name ?? null,
+        });
+        token.uid = linked.id;
+        token.sv = linked.sessionVersion;
+      } else if (user?.id) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid) session.user.id = token.uid;
+      session.sessionVersion = token.sv ?? 0;
+      return session;
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

@@ -1,0 +1,26 @@
+import "server-only";
+
+type Level = "debug" | "info" | "warn" | "error";
+
+function serialize(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v;
+  }
+  return out;
+}
+
+function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
+  if (level === "debug" && process.env.LOG_LEVEL !== "debug") return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...serialize(fields) });
+  if (level === "error" || level === "warn") console.error(line);
+  else console.log(line);
+}
+
+/** Structured JSON logs, one line per event (server only; never sent to clients). */
+export const logger = {
+  debug: (msg: string, fields?: Record<string, unknown>) => write("debug", msg, fields),
+  info: (msg: string, fields?: Record<string, unknown>) => write("info", msg, fields),
+  warn: (msg: string, fields?: Record<string, unknown>) => write("warn", msg, fields),
+  error: (msg: string, fields?: Record<string, unknown>) => write("error", msg, fields),
+};

@@ -1,0 +1,88 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { requireTeamAccess } from "@/lib/server/authz";
+import { recordChanges } from "@/lib/server/matrices/record-change";
+import { findTemplate } from "@/lib/raci/templates";
+import { serializeRoleKinds } from "@/lib/raci/role-kinds";
+import { spacedPositions } from "@/lib/matrix/positions";
+import type { CreateMatrixInput } from "@/lib/schemas/matrix";
+import type { CurrentUser } from "@/lib/server/session";
+
+/**
+ * Creates a matrix, blank or from a template, in one transaction. A template's roles
+ * become people of the team; a person of the team with the same name (e.g. the
+ * "Tech Lead" role made by an earlier template) is reused rather than duplicated.
+ */
+export async function createMatrix(user: CurrentUser, teamId: string, input: CreateMatrixInput) {
+  const { team } = await requireTeamAccess(user.id, { teamId }, "matrix:edit");
+  const template = input.template ? findTemplate(input.template) : undefined;
+  if (input.template && !template) {
+    throw new AppError("INVALID_INPUT", "That template does not exist.", { fields: { template: "Choose a template from the list." } });
+  }
+
+  return db.$transaction(async (tx) => {
+    const matrix = await tx.matrix.create({
+      data: { teamId: team.id, name: input.name, description: input.description ?? "", createdById: user.id },
+      select: { id: true, name: true },
+    });
+    if (!template) {
+      await recordChanges(tx, matrix.id, user.id, [{ entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name } }]);
+      return matrix;
+    }
+
+    const people = await tx.person.findMany({
+      where: { teamId: team.id, deletedAt: null },
+      select: { id: true, name: true },
+    });
+    const byName = new Map(people.map((p) => [p.name.trim().toLowerCase(), p.id]));
+    const personIdByKey = new Map<string, string>();
+    const colPositions = spacedPositions(template.columns.length);
+    for (const [i, col] of template.columns.entries()) {
+      let personId = byName.get(col.name.trim().toLowerCase());
+      if (!personId) {
+        const person = await tx.person.create({
+          data: {
+            teamId: team.id,
+            name: col.name,
+            roleTitle: col.roleTitle,
+            roleKinds: serializeRoleKinds(col.roleKinds),
+            kindsManual: false,
+            isVacant: col.isVacant,
+            codingShare: col.codingShare,
+          },
+          select: { id: true },
+        });
+        personId = person.id;
+        byName.set(col.name.trim().toLowerCase(), personId);
+      }
+      personIdByKey.set(col.key, personId);
+      await tx.matrixColumn.create({ data: { matrixId: matrix.id, personId, position: colPositions[i] ?? i } });
+    }
+
+    const rowPositions = spacedPositions(template.rows.length);
+    const cells: { matrixId: string; responsibilityId: string; personId: string; letters: string; updatedById: string }[] = [];
+    for (const [i, row] of template.rows.entries()) {
+      const created = await tx.responsibility.create({
+        data: {
+          matrixId: matrix.id,
+          title: row.title,
+          description: row.description,
+          category: row.category,
+          domain: row.domain,
+          position: rowPositions[i] ?? i,
+        },
+        select: { id: true },
+      });
+      for (const [colKey, letters] of Object.entries(row.cells)) {
+        const personId = personIdByKey.get(colKey);
+        if (personId && letters) cells.push({ matrixId: matrix.id, responsibilityId: created.id, personId, letters, updatedById: user.id });
+      }
+    }
+    if (cells.length) await tx.cell.createMany({ data: cells });
+    await recordChanges(tx, matrix.id, user.id, [
+      { entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name, template: template.id } },
+    ]);
+    return matrix;
+  });
+}
