@@ -342,6 +342,8 @@ async function startApp({ name, databaseUrl, dir }) {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       AUTH_TRUST_HOST: "true",
+      // Test-only endpoints (e.g. /api/diagnostics/realtime for e2e/live.spec.ts).
+      REMIT_TEST_DIAGNOSTICS: "1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

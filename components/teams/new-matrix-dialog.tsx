@@ -122,9 +122,16 @@ function NewMatrixForm({
       setIsBusy(false);
       const fields = isApiError(err) ? err.fields : undefined;
       setErrors(fields ?? {});
-      const other = fields ? Object.entries(fields).filter(([k]) => k !== "name").map(([, v]) => v) : [];
+      const other = fields
+        ? Object.entries(fields)
+            .filter(([k]) => k !== "name")
+            .map(([, v]) => v)
+        : [];
       setMessage(
-        [isApiError(err) ? err.message : "Something went wrong. No matrix was created; please try again.", ...other].join(" "),
+        [
+          isApiError(err) ? err.message : "Something went wrong. No matrix was created; please try again.",
+          ...other,
+        ].join(" "),
       );
       setAttempt((n) => n + 1);
     }
@@ -175,7 +182,10 @@ function NewMatrixForm({
                 />
                 <span className="min-w-0">
                   <span className="block font-medium">{o.name}</span>
-                  <span id={`${uid}-${o.id || "blank"}-summary`} className="mt-0.5 block text-slate-600 dark:text-slate-400">
+                  <span
+                    id={`${uid}-${o.id || "blank"}-summary`}
+                    className="mt-0.5 block text-slate-600 dark:text-slate-400"
+                  >
                     {o.summary}
                     <span className="mt-1 block text-xs font-medium text-slate-700 dark:text-slate-300">{o.size}</span>
                   </span>

@@ -12,7 +12,11 @@ function tabbables(root: HTMLElement): HTMLElement[] {
   );
 }
 
-const SIZES = { sm: "w-[min(calc(100%-2rem),28rem)]", md: "w-[min(calc(100%-2rem),36rem)]", lg: "w-[min(calc(100%-2rem),48rem)]" };
+const SIZES = {
+  sm: "w-[min(calc(100%-2rem),28rem)]",
+  md: "w-[min(calc(100%-2rem),36rem)]",
+  lg: "w-[min(calc(100%-2rem),48rem)]",
+};
 
 /**
  * A modal dialog on the native <dialog> element: `showModal()` makes the rest of the page
@@ -135,7 +139,7 @@ export function Dialog({
         }
       }}
       className={cn(
-        "m-auto max-h-[calc(100dvh-2rem)] overflow-hidden rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:backdrop:bg-black/70",
+        "m-auto max-h-[calc(100dvh-2rem)] overflow-hidden rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-[rgb(2_6_23/0.55)] dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:backdrop:bg-[rgb(0_0_0/0.7)]",
         SIZES[size],
         className,
       )}

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
 
@@ -41,15 +41,14 @@ export function Popover({
   ...aria
 }: PopoverProps) {
   const panelRef = useRef<HTMLDivElement>(null);
-  const [mounted, setMounted] = useState(false);
   const onCloseRef = useRef(onClose);
   const anchorRef = useRef(anchor);
-  useEffect(() => {
+  // A layout effect declared first: the placement below must see this render's anchor
+  // (a menu opens in the same render that decides what it is anchored to).
+  useLayoutEffect(() => {
     onCloseRef.current = onClose;
     anchorRef.current = anchor;
   });
-
-  useEffect(() => setMounted(true), []);
 
   const place = useCallback(() => {
     const panel = panelRef.current;
@@ -73,13 +72,13 @@ export function Popover({
   }, []);
 
   useLayoutEffect(() => {
-    if (!open || !mounted) return;
+    if (!open) return;
     place();
     if (autoFocus) {
       const first = panelRef.current?.querySelector<HTMLElement>("[data-autofocus]") ?? panelRef.current?.querySelector<HTMLElement>(FOCUSABLE);
       first?.focus({ preventScroll: true });
     }
-  }, [open, mounted, place, autoFocus]);
+  }, [open, place, autoFocus]);
 
   useEffect(() => {
     if (!open) return;
@@ -104,7 +103,8 @@ export function Popover({
     };
   }, [open, place]);
 
-  if (!open || !mounted) return null;
+  // Only ever opened by a user action, so never during server rendering.
+  if (!open || typeof document === "undefined") return null;
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Escape") {

@@ -1,13 +1,14 @@
 "use client";
 import { useCallback, useEffect, useRef } from "react";
-import { useIsMutating, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { cellKey, type MatrixModel } from "@/lib/matrix/dto";
 import { normalizeLetters } from "@/lib/raci/letters";
 import type { Letters } from "@/lib/raci/types";
 import { api, conflictCells, type CellResult, type CellWrite } from "./api-client";
-import { mutationKeys, queryKeys } from "./keys";
+import { queryKeys } from "./keys";
 import { patchCells, readCell, type CellUpdate } from "./model-patches";
 import { pendingCellsOf } from "./pending-cells";
+import { useSerialWrites } from "./use-serial-writes";
 
 /** A cell to set, as the caller asks for it. */
 export interface CellChange {
@@ -89,23 +90,23 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
     handlersRef.current = handlers;
   });
 
-  const mutation = useMutation({
-    mutationKey: mutationKeys.matrixWrites(matrixId),
-    scope: { id: `cells:${matrixId}` },
-    // Runs when this write's turn comes, so the versions of our earlier writes are known.
-    mutationFn: async (cells: QueuedCell[]) => {
-      const pending = pendingCellsOf(matrixId);
-      const sent: CellWrite[] = cells.map((c) => ({
-        responsibilityId: c.rowId,
-        personId: c.personId,
-        letters: c.after,
-        version: pending.resolveVersion(cellKey(c.rowId, c.personId), c.baseVersion),
-      }));
-      const res = await api.putCells(matrixId, sent);
-      return { res, sent };
-    },
-  });
-  const { mutateAsync } = mutation;
+  const serial = useSerialWrites(matrixId, "cells");
+  // Runs when this write's turn comes, so the versions of our earlier writes are known.
+  const send = useCallback(
+    (cells: QueuedCell[]) =>
+      serial(async () => {
+        const pending = pendingCellsOf(matrixId);
+        const sent: CellWrite[] = cells.map((c) => ({
+          responsibilityId: c.rowId,
+          personId: c.personId,
+          letters: c.after,
+          version: pending.resolveVersion(cellKey(c.rowId, c.personId), c.baseVersion),
+        }));
+        const res = await api.putCells(matrixId, sent);
+        return { res, sent };
+      }),
+    [serial, matrixId],
+  );
 
   const writeCells = useCallback(
     (changes: readonly CellChange[]): { edit: CellEdit; done: Promise<boolean> } | null => {
@@ -128,7 +129,7 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
         cells: cells.map(({ rowId, personId, before, after }) => ({ rowId, personId, before, after })),
       };
 
-      const done = mutateAsync(cells).then(
+      const done = send(cells).then(
         ({ res, sent }) => {
           const sentByKey = new Map(sent.map((w) => [cellKey(w.responsibilityId, w.personId), w.version]));
           const updates: CellUpdate[] = [];
@@ -168,9 +169,8 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
       );
       return { edit, done };
     },
-    [matrixId, qc, mutateAsync],
+    [matrixId, qc, send],
   );
 
-  const savingCount = useIsMutating({ mutationKey: mutationKeys.matrixWrites(matrixId) });
-  return { writeCells, isSaving: savingCount > 0 };
+  return { writeCells };
 }

@@ -1,10 +1,11 @@
 "use client";
 import { useCallback, useMemo } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { ColumnDto, MatrixModel, RowDto } from "@/lib/matrix/dto";
 import type { RaciSettings } from "@/lib/raci/types";
 import { api, isApiError, type AddColumnInput, type PersonInput, type RowInput } from "./api-client";
-import { mutationKeys, queryKeys } from "./keys";
+import { queryKeys } from "./keys";
+import { useSerialWrites } from "./use-serial-writes";
 import {
   insertColumn,
   insertRow,
@@ -43,11 +44,7 @@ export function useStructureMutations(matrixId: string) {
   const qc = useQueryClient();
   const key = useMemo(() => queryKeys.matrix.detail(matrixId), [matrixId]);
 
-  const { mutateAsync } = useMutation({
-    mutationKey: mutationKeys.matrixWrites(matrixId),
-    scope: { id: `structure:${matrixId}` },
-    mutationFn: (run: () => Promise<unknown>) => run(),
-  });
+  const serial = useSerialWrites(matrixId, "structure");
 
   const get = useCallback(() => qc.getQueryData<MatrixModel>(key), [qc, key]);
   const set = useCallback(
@@ -60,13 +57,13 @@ export function useStructureMutations(matrixId: string) {
   const run = useCallback(
     async <T,>(send: () => Promise<T>, opts: { refetchOnError?: boolean } = {}): Promise<T> => {
       try {
-        return (await mutateAsync(send)) as T;
+        return await serial(send);
       } catch (e) {
         if (opts.refetchOnError !== false) void refetch();
         throw e;
       }
     },
-    [mutateAsync, refetch],
+    [serial, refetch],
   );
 
   const rowVersion = useCallback((rowId: string) => get()?.rows.find((r) => r.id === rowId)?.version ?? 0, [get]);
@@ -79,8 +76,12 @@ export function useStructureMutations(matrixId: string) {
       return row;
     };
 
-    /** Edits a row's fields. A 409 puts the server's row in the cache before rethrowing. */
+    /** Edits a row's fields (optimistically). A 409 puts the server's row in the cache before rethrowing. */
     const updateRow = async (rowId: string, fields: Partial<RowFields>): Promise<RowDto> => {
+      set((m) => {
+        const r = m.rows.find((x) => x.id === rowId);
+        return r ? replaceRow(m, { ...r, ...fields }) : m;
+      });
       try {
         const { row } = await run(() => api.updateRow(matrixId, rowId, { ...fields, version: rowVersion(rowId) }), {
           refetchOnError: false,
@@ -90,6 +91,7 @@ export function useStructureMutations(matrixId: string) {
       } catch (e) {
         const current = rowFromConflict(e);
         if (current) set((m) => replaceRow(m, current));
+        else void refetch();
         throw e;
       }
     };

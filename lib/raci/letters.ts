@@ -34,35 +34,26 @@ export function isLetter(value: unknown): value is Letter {
   return value === "R" || value === "A" || value === "C" || value === "I";
 }
 
+// Bit of each ASCII character code (R/r, A/a, C/c, I/i), 0 for every other character.
+// A typed-array lookup per character beats hashing the string in the findings hot loop.
+const CHAR_BITS: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (const l of LETTERS) {
+    table[l.charCodeAt(0)] = LETTER_BIT[l];
+    table[l.toLowerCase().charCodeAt(0)] = LETTER_BIT[l];
+  }
+  return table;
+})();
+
 /**
- * Turns letters into a 4-bit mask (R=1, A=2, C=4, I=8). Canonical strings take a table
- * lookup; anything else goes through {@link normalizeLetters}' character rules.
+ * Turns letters into a 4-bit mask (R=1, A=2, C=4, I=8). Every R, A, C or I character
+ * counts, in any case and order; everything else is ignored (see {@link normalizeLetters}).
  */
 export function lettersToMask(letters: string): number {
-  const known = MASK_BY_CANONICAL[letters];
-  if (known !== undefined) return known;
   let mask = 0;
   for (let i = 0; i < letters.length; i++) {
-    switch (letters.charCodeAt(i)) {
-      case 82: // R
-      case 114: // r
-        mask |= 1;
-        break;
-      case 65: // A
-      case 97: // a
-        mask |= 2;
-        break;
-      case 67: // C
-      case 99: // c
-        mask |= 4;
-        break;
-      case 73: // I
-      case 105: // i
-        mask |= 8;
-        break;
-      default:
-        break;
-    }
+    const code = letters.charCodeAt(i);
+    if (code < 128) mask |= CHAR_BITS[code]!;
   }
   return mask;
 }

@@ -145,7 +145,7 @@ export const DEFAULT_SETTINGS: RaciSettings = deepFreeze<RaciSettings>({
   },
 });
 
-const percent = z.number().finite().min(0).max(100);
+const percent = z.number().min(0).max(100);
 
 function rangeSchema(defaults: { min: number; max: number }) {
   return z
@@ -175,7 +175,7 @@ export const raciSettingsSchema = z
       .strictObject({
         mode: z.enum(["share", "count"]).default(d.overload.mode),
         // 0% would flag every A; 1% is the smallest meaningful share.
-        maxShare: z.number().finite().min(1).max(100).default(d.overload.maxShare),
+        maxShare: z.number().min(1).max(100).default(d.overload.maxShare),
         maxCount: z.number().int().min(1).max(10_000).default(d.overload.maxCount),
       })
       .prefault({}),

@@ -11,6 +11,9 @@ import { useToast } from "@/components/ui/toast";
 import { conflictMessage } from "./conflict-message";
 import { useUndoStack } from "./use-undo-stack";
 
+/** The API takes at most this many cells in one PUT (lib/schemas/matrix.ts). */
+export const MAX_CELLS_PER_WRITE = 5000;
+
 /**
  * Cell editing of the matrix screen: optimistic writes, my undo/redo, and the toasts
  * for conflicts ("Re-apply mine") and failures. Every user-facing edit goes through
@@ -38,15 +41,15 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
   );
 
   // `edit` is needed by the conflict toast's action, which is created inside the mutation's handlers.
-  const editRef = useRef<(changes: CellChange[]) => void>(() => {});
+  const editRef = useRef<(changes: CellChange[]) => Promise<boolean>>(() => Promise.resolve(false));
 
-  const { writeCells, isSaving } = useCellMutation(matrixId, {
+  const { writeCells } = useCellMutation(matrixId, {
     onConflict: (failed, current) => {
       toast.show(conflictMessage(current, names, currentUserId), {
         tone: "error",
         action: {
           label: "Re-apply mine",
-          onAction: () => editRef.current(failed.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after }))),
+          onAction: () => void editRef.current(failed.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after }))),
         },
       });
     },
@@ -71,16 +74,21 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
   const { record, discard } = undoStack;
 
   const edit = useCallback(
-    (changes: CellChange[]) => {
-      if (!canEdit) return;
+    (changes: CellChange[]): Promise<boolean> => {
+      if (!canEdit) return Promise.resolve(false);
+      if (changes.length > MAX_CELLS_PER_WRITE) {
+        toast.show(`That is ${changes.length} cells; change at most ${MAX_CELLS_PER_WRITE} at once.`, { tone: "error" });
+        return Promise.resolve(false);
+      }
       const res = writeCells(changes);
-      if (!res) return;
+      if (!res) return Promise.resolve(false);
       const id = record(res.edit.cells);
-      void res.done.then((ok) => {
+      return res.done.then((ok) => {
         if (!ok) discard(id);
+        return ok;
       });
     },
-    [canEdit, writeCells, record, discard],
+    [canEdit, writeCells, record, discard, toast],
   );
   useEffect(() => {
     editRef.current = edit;
@@ -90,9 +98,8 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
     edit,
     undo: undoStack.undo,
     redo: undoStack.redo,
-    canUndo: canEdit && undoStack.canUndo,
-    canRedo: canEdit && undoStack.canRedo,
-    isSaving,
+    /** For the Undo/Redo buttons (useUndoAvailability). */
+    undoStore: undoStack.store,
     lettersOf,
   };
 }

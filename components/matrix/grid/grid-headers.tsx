@@ -70,14 +70,14 @@ export const ColumnHeader = memo(function ColumnHeader(p: ColumnHeaderProps) {
     >
       <div className="flex min-w-0 items-center gap-1">
         {p.severity ? <FindingIcon severity={p.severity} /> : null}
-        <span className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100">{p.name}</span>
+        <span className="line-clamp-2 text-sm leading-tight font-semibold break-words text-slate-900 dark:text-slate-100">{p.name}</span>
         {p.canEdit ? (
           <button type="button" tabIndex={-1} data-action="column-menu" aria-label={`Actions for ${p.name}`} aria-haspopup="menu" className={cn(menuButton, "opacity-0 group-hover:opacity-100 group-focus:opacity-100")}>
             <MoreIcon />
           </button>
         ) : null}
       </div>
-      <span className={cn("truncate text-xs", p.isVacant ? "text-slate-500 italic dark:text-slate-400" : "text-slate-600 dark:text-slate-400")}>{sub || "\u00a0"}</span>
+      {sub ? <span className={cn("truncate text-xs", p.isVacant && "italic", "text-slate-600 dark:text-slate-400")}>{sub}</span> : null}
     </div>
   );
 });

@@ -113,6 +113,9 @@ export function MatrixGrid(props: MatrixGridProps) {
   const rowSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_HEIGHT : ROW_HEIGHT), [items]);
   const colKeyOf = useCallback((i: number) => columns[i]?.id ?? i, [columns]);
 
+  // The virtualizer re-renders this component itself on scroll; nothing it returns is
+  // passed to memoized children (cells get primitives), so compiler memoization is moot.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const rowV = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -147,15 +150,15 @@ export function MatrixGrid(props: MatrixGridProps) {
 
   const lettersOf = useCallback((rowId: string, personId: string) => cells.get(cellKey(rowId, personId))?.letters ?? "", [cells]);
 
-  const bounds: NavBounds = useMemo(
-    () => ({
-      rowCount: items.length,
-      colCount: columns.length,
-      isGroup: (r: number) => items[r]?.kind === "group",
-      pageRows: Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
-    }),
+  const baseBounds = useMemo(
+    () => ({ rowCount: items.length, colCount: columns.length, isGroup: (r: number) => items[r]?.kind === "group" }),
     [items, columns.length],
   );
+  // A page is what fits in the viewport now (read at key time: the grid resizes).
+  const boundsNow = (): NavBounds => ({
+    ...baseBounds,
+    pageRows: Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1),
+  });
 
   const selection = useCallback(() => {
     if (rect) return cellsInRect(items, columns, rect);
@@ -243,6 +246,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (isTextInput(e.target)) return;
     const { r, c } = activePos;
     const onCell = r >= 0 && c >= 0 && items[r]?.kind === "row";
+    const bounds = boundsNow();
     const mod = e.ctrlKey || e.metaKey;
     const nav = (key: NavKey) => {
       e.preventDefault();
@@ -551,7 +555,12 @@ export function MatrixGrid(props: MatrixGridProps) {
         style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: ROW_HEADER_WIDTH }}
       >
         <div role="presentation" className="relative" style={{ width: totalWidth, height: totalHeight }}>
-          <div role="row" aria-rowindex={1} className="sticky top-0 z-20" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="sticky top-0 z-20 border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
+            style={{ width: totalWidth, minWidth: "100%", height: HEADER_HEIGHT }}
+          >
             <div
               role="columnheader"
               aria-colindex={1}
@@ -600,7 +609,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                   role="row"
                   aria-rowindex={ariaRow}
                   className="absolute left-0 border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
-                  style={{ top: vr.start, height: GROUP_HEIGHT, width: totalWidth }}
+                  style={{ top: vr.start, height: GROUP_HEIGHT, width: totalWidth, minWidth: "100%" }}
                 >
                   <GroupHeader r={vr.index} label={item.label} count={item.count} colSpan={colCount} isActive={activeR === vr.index} />
                 </div>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { TEMPLATES, cloneDefaults, computeFindings, summarizeFindings, type Finding, type RaciMatrix } from "@/lib/raci";
+import {
+  TEMPLATES,
+  cloneDefaults,
+  computeFindings,
+  summarizeFindings,
+  type Finding,
+  type RaciMatrix,
+} from "@/lib/raci";
 import {
   EXPAND_ALL_LIMIT,
   findingLocation,
@@ -26,7 +33,13 @@ function templateMatrix(): RaciMatrix {
       isVacant: c.isVacant,
       codingShare: c.codingShare,
     })),
-    rows: t.rows.map((r) => ({ id: r.title, title: r.title, description: r.description, category: r.category, domain: r.domain })),
+    rows: t.rows.map((r) => ({
+      id: r.title,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      domain: r.domain,
+    })),
     cells,
     settings: cloneDefaults(),
   };
@@ -76,7 +89,8 @@ describe("the e2e scenario on the tl-vs-em template (what the panel must show)",
     expect(findings[2]?.fix?.map((x) => x.label)).toEqual(["Add Engineering Manager as C"]);
 
     // Applying the first fix of each leaves a clean matrix.
-    for (const finding of findings) for (const p of finding.fix?.[0]?.patches ?? []) set(m, p.responsibilityId, p.personId, p.letters);
+    for (const finding of findings)
+      for (const p of finding.fix?.[0]?.patches ?? []) set(m, p.responsibilityId, p.personId, p.letters);
     expect(computeFindings(m)).toEqual([]);
   });
 
@@ -111,7 +125,10 @@ describe("groupFindings", () => {
   });
 
   it("takes the most severe finding as the group's severity", () => {
-    const [group] = groupFindings([f("TLEM_ROLE_MISSING", "info"), f("TLEM_ROLE_MISSING", "warning", { personId: "x" })]);
+    const [group] = groupFindings([
+      f("TLEM_ROLE_MISSING", "info"),
+      f("TLEM_ROLE_MISSING", "warning", { personId: "x" }),
+    ]);
     expect(group?.severity).toBe("warning");
   });
 
@@ -139,13 +156,15 @@ describe("findingLocation", () => {
   const rows = new Map([["r1", "System Roadmap"]]);
   const people = new Map([["p1", "Engineering Manager"]]);
   it("names the item and the person", () => {
-    expect(findingLocation(f("TLEM_SHARED_EXCLUDED", "warning", { responsibilityId: "r1", personId: "p1" }), rows, people)).toBe(
-      "System Roadmap · Engineering Manager",
-    );
+    expect(
+      findingLocation(f("TLEM_SHARED_EXCLUDED", "warning", { responsibilityId: "r1", personId: "p1" }), rows, people),
+    ).toBe("System Roadmap · Engineering Manager");
   });
   it("falls back to the whole matrix, never to raw ids", () => {
     expect(findingLocation(f("TLEM_ROLE_MISSING", "warning"), rows, people)).toBe("Whole matrix");
-    expect(findingLocation(f("NO_ACCOUNTABLE", "error", { responsibilityId: "gone" }), rows, people)).toBe("Whole matrix");
+    expect(findingLocation(f("NO_ACCOUNTABLE", "error", { responsibilityId: "gone" }), rows, people)).toBe(
+      "Whole matrix",
+    );
   });
 });
 
@@ -155,7 +174,11 @@ describe("health line", () => {
     [f("PERSON_UNASSIGNED", "info")],
     [f("PERSON_UNASSIGNED", "info"), f("PERSON_UNASSIGNED", "info", { personId: "b" })],
     [f("NO_ACCOUNTABLE", "error")],
-    [f("NO_ACCOUNTABLE", "error"), f("NO_ACCOUNTABLE", "error", { responsibilityId: "x" }), f("TLEM_NO_COVER", "warning")],
+    [
+      f("NO_ACCOUNTABLE", "error"),
+      f("NO_ACCOUNTABLE", "error", { responsibilityId: "x" }),
+      f("TLEM_NO_COVER", "warning"),
+    ],
     [f("TLEM_NO_COVER", "warning"), f("PERSON_UNASSIGNED", "info")],
   ];
   it.each(cases)("reads exactly like summarizeFindings().health (%#)", (...findings) => {

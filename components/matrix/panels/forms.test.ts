@@ -14,9 +14,19 @@ import { defaultSettingsForm, parseSettingsForm, settingsToForm } from "./settin
 
 describe("row form", () => {
   it("maps a row to values and back, trimming, with None as null", () => {
-    const v = rowFormFromRow({ id: "r", title: "  Ops  ", description: " d ", category: " Team ", domain: null, version: 1 });
+    const v = rowFormFromRow({
+      id: "r",
+      title: "  Ops  ",
+      description: " d ",
+      category: " Team ",
+      domain: null,
+      version: 1,
+    });
     expect(v.domain).toBe("");
-    expect(parseRowForm(v)).toEqual({ ok: true, values: { title: "Ops", description: "d", category: "Team", domain: null } });
+    expect(parseRowForm(v)).toEqual({
+      ok: true,
+      values: { title: "Ops", description: "d", category: "Team", domain: null },
+    });
     expect(parseRowForm({ ...v, domain: "SHARED" })).toMatchObject({ ok: true, values: { domain: "SHARED" } });
   });
 
@@ -43,9 +53,15 @@ describe("row form", () => {
 describe("person form", () => {
   it("recognises kinds from the title live, or uses the boxes when set by hand", () => {
     expect(formRoleKinds({ kindsMode: "auto", manualKinds: [], roleTitle: "Senior Tech Lead" })).toEqual(["TECH_LEAD"]);
-    expect(formRoleKinds({ kindsMode: "auto", manualKinds: ["ENGINEERING_MANAGER"], roleTitle: "Staff engineer" })).toEqual([]);
     expect(
-      formRoleKinds({ kindsMode: "manual", manualKinds: ["ENGINEERING_MANAGER", "TECH_LEAD"], roleTitle: "Staff engineer" }),
+      formRoleKinds({ kindsMode: "auto", manualKinds: ["ENGINEERING_MANAGER"], roleTitle: "Staff engineer" }),
+    ).toEqual([]);
+    expect(
+      formRoleKinds({
+        kindsMode: "manual",
+        manualKinds: ["ENGINEERING_MANAGER", "TECH_LEAD"],
+        roleTitle: "Staff engineer",
+      }),
     ).toEqual(["TECH_LEAD", "ENGINEERING_MANAGER"]);
     expect(roleKindsText(["TECH_LEAD", "ENGINEERING_MANAGER"])).toBe("Tech Lead and Engineering Manager");
   });
@@ -66,8 +82,17 @@ describe("person form", () => {
   });
 
   it("keeps manual kinds, even none, and an empty share as null", () => {
-    const r = parsePersonForm({ ...EMPTY_PERSON_FORM, name: "Tech Lead", roleTitle: "Tech Lead", kindsMode: "manual", isVacant: true });
-    expect(r).toMatchObject({ ok: true, values: { roleKinds: [], kindsManual: true, isVacant: true, codingShare: null } });
+    const r = parsePersonForm({
+      ...EMPTY_PERSON_FORM,
+      name: "Tech Lead",
+      roleTitle: "Tech Lead",
+      kindsMode: "manual",
+      isVacant: true,
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      values: { roleKinds: [], kindsManual: true, isVacant: true, codingShare: null },
+    });
   });
 
   it("round-trips a column", () => {
@@ -80,7 +105,10 @@ describe("person form", () => {
       codingShare: 10,
     });
     expect(form.codingShare).toBe("10");
-    expect(parsePersonForm(form)).toMatchObject({ ok: true, values: { codingShare: 10, roleKinds: ["ENGINEERING_MANAGER"] } });
+    expect(parsePersonForm(form)).toMatchObject({
+      ok: true,
+      values: { codingShare: 10, roleKinds: ["ENGINEERING_MANAGER"] },
+    });
   });
 
   it("explains a bad share and a missing name with the schema's words", () => {
@@ -121,15 +149,33 @@ describe("settings form", () => {
   });
 
   it("reads numbers and the overload mode", () => {
-    const r = parseSettingsForm({ ...defaultSettingsForm(), maxResponsible: " 5 ", overloadMode: "count", maxCount: "12", tlMin: "20%" });
+    const r = parseSettingsForm({
+      ...defaultSettingsForm(),
+      maxResponsible: " 5 ",
+      overloadMode: "count",
+      maxCount: "12",
+      tlMin: "20%",
+    });
     expect(r).toMatchObject({
       ok: true,
-      settings: { maxResponsible: 5, overload: { mode: "count", maxCount: 12 }, codingRange: { techLead: { min: 20 } } },
+      settings: {
+        maxResponsible: 5,
+        overload: { mode: "count", maxCount: 12 },
+        codingRange: { techLead: { min: 20 } },
+      },
     });
   });
 
   it("reports errors on the settings paths, in words for people", () => {
-    const r = parseSettingsForm({ ...defaultSettingsForm(), maxResponsible: "", maxConsulted: "0", maxCount: "2.5", emMin: "50", emMax: "20", maxShare: "101" });
+    const r = parseSettingsForm({
+      ...defaultSettingsForm(),
+      maxResponsible: "",
+      maxConsulted: "0",
+      maxCount: "2.5",
+      emMin: "50",
+      emMax: "20",
+      maxShare: "101",
+    });
     expect(r).toEqual({
       ok: false,
       fields: {
@@ -149,7 +195,9 @@ describe("save errors", () => {
       message: "Some fields are not valid.",
       fields: { title: "Enter a title." },
     });
-    expect(saveErrorsOf(new Error("Someone else changed this row."))).toEqual({ message: "Someone else changed this row." });
+    expect(saveErrorsOf(new Error("Someone else changed this row."))).toEqual({
+      message: "Someone else changed this row.",
+    });
     expect(saveErrorsOf("boom").message).toMatch(/Nothing was saved/);
   });
 
@@ -161,7 +209,12 @@ describe("save errors", () => {
 
 describe("withoutFieldPrefix", () => {
   it("maps the server's nested person fields onto the form's", () => {
-    expect(withoutFieldPrefix({ message: "Some fields are not valid.", fields: { "person.name": "Enter a name.", personId: "x" } }, "person.")).toEqual({
+    expect(
+      withoutFieldPrefix(
+        { message: "Some fields are not valid.", fields: { "person.name": "Enter a name.", personId: "x" } },
+        "person.",
+      ),
+    ).toEqual({
       message: "Some fields are not valid.",
       fields: { name: "Enter a name.", personId: "x" },
     });

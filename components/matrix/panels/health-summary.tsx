@@ -29,7 +29,7 @@ export function HealthSummary({ findings, className }: { findings: Finding[]; cl
       {health.parts.map((part, i) => (
         <Fragment key={part.text}>
           {i > 0 ? " " : null}
-          <span className="inline-flex items-center gap-1 whitespace-nowrap align-middle">
+          <span className="inline-flex items-center gap-1 align-middle whitespace-nowrap">
             <SeverityIcon severity={part.kind === "ok" ? "ok" : part.severity} />
             {/* One text node: in a flex box a separate "," would get the gap before it. */}
             {!health.isClean && i < health.parts.length - 1 ? `${part.text},` : part.text}

@@ -80,7 +80,13 @@ function PersonEditorForm({
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="flex min-h-0 flex-col">
       <DialogBody>
-        <PersonFormFields idPrefix={uid} values={values} onChange={setValues} errors={errors} codingRange={codingRange} />
+        <PersonFormFields
+          idPrefix={uid}
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          codingRange={codingRange}
+        />
         <FormMessage message={message} />
       </DialogBody>
       <DialogFooter>

@@ -34,7 +34,8 @@ export function PersonFormFields({
   codingRange?: RaciSettings["codingRange"];
   disabled?: boolean;
 }) {
-  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) => onChange({ ...values, [key]: value });
+  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) =>
+    onChange({ ...values, [key]: value });
   const kinds = formRoleKinds(values);
   const recognised = formRoleKinds({ ...values, kindsMode: "auto" });
   const range = expectedCodingRange(kinds, codingRange);
@@ -109,14 +110,18 @@ export function PersonFormFields({
               checked={values.kindsMode === "manual"}
               onChange={() =>
                 // Start from what was recognised, so switching modes changes nothing yet.
-                onChange({ ...values, kindsMode: "manual", manualKinds: values.kindsMode === "manual" ? values.manualKinds : recognised })
+                onChange({
+                  ...values,
+                  kindsMode: "manual",
+                  manualKinds: values.kindsMode === "manual" ? values.manualKinds : recognised,
+                })
               }
               className="mt-0.5 size-4 accent-accent-600"
             />
             <span className="font-medium">Set by hand</span>
           </label>
           {values.kindsMode === "manual" ? (
-            <div className="space-y-2 border-l-2 border-slate-200 pl-4 ml-1.5 dark:border-slate-700">
+            <div className="ml-1.5 space-y-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
               {ROLE_KINDS.map((kind) => (
                 <Checkbox
                   key={kind}

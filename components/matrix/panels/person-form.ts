@@ -95,7 +95,9 @@ export function expectedCodingRange(
 }
 
 /** Validates with the server's person schema; the share is checked as a number first. */
-export function parsePersonForm(v: PersonFormValues): { ok: true; values: PersonValues } | { ok: false; fields: FieldErrors } {
+export function parsePersonForm(
+  v: PersonFormValues,
+): { ok: true; values: PersonValues } | { ok: false; fields: FieldErrors } {
   const fields: FieldErrors = {};
   let codingShare: number | null = null;
   const share = v.codingShare.trim().replace(/%$/, "").trim();

@@ -8,7 +8,14 @@ import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import type { RowDto } from "@/lib/matrix/dto";
 import type { Domain } from "@/lib/raci";
-import { DOMAIN_OPTIONS, categoryOptions, parseRowForm, rowFormFromRow, type RowFormValues, type RowValues } from "./row-form";
+import {
+  DOMAIN_OPTIONS,
+  categoryOptions,
+  parseRowForm,
+  rowFormFromRow,
+  type RowFormValues,
+  type RowValues,
+} from "./row-form";
 import { useDialogSave } from "./use-dialog-save";
 
 const ROW_FIELDS = ["title", "description", "category", "domain"] as const;
@@ -73,7 +80,8 @@ function RowEditorForm({
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, attempt);
   const options = useMemo(() => categoryOptions(categories), [categories]);
-  const set = <K extends keyof RowFormValues>(key: K, value: RowFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof RowFormValues>(key: K, value: RowFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -112,7 +120,11 @@ function RowEditorForm({
         <Field
           id={id("category")}
           label="Category (optional)"
-          hint={options.length > 0 ? "Pick an existing category or type a new one." : "Rows with the same category are grouped."}
+          hint={
+            options.length > 0
+              ? "Pick an existing category or type a new one."
+              : "Rows with the same category are grouped."
+          }
           value={values.category}
           onChange={(e) => set("category", e.target.value)}
           error={errors.category}

@@ -30,7 +30,8 @@ export const DOMAIN_OPTIONS: readonly { value: Domain | ""; label: string; expla
   {
     value: "PEOPLE",
     label: "People",
-    explanation: "The Engineering Manager's side: the Engineering Manager is in charge of the People, their growth and the team.",
+    explanation:
+      "The Engineering Manager's side: the Engineering Manager is in charge of the People, their growth and the team.",
   },
   {
     value: "SHARED",

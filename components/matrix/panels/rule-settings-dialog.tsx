@@ -6,9 +6,8 @@ import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
-import { RULES, type RaciSettings, type RuleInfo } from "@/lib/raci";
-import { severityLabel } from "./findings-groups";
-import { SeverityIcon } from "./severity-icon";
+import type { RaciSettings } from "@/lib/raci";
+import { RULE_SECTIONS, RuleSettingsView, SeverityTag } from "./rule-settings-view";
 import {
   RANGE_PATHS,
   SETTINGS_FIELD_PATHS as P,
@@ -20,13 +19,6 @@ import {
 import { useDialogSave } from "./use-dialog-save";
 
 const SHOWN_FIELDS = [...Object.values(P), ...Object.values(RANGE_PATHS)];
-
-// The general RACI checks first, then the ones about the Tech Lead / Engineering Manager split.
-const isTlEmRule = (r: RuleInfo) => r.code.startsWith("TLEM_") || r.code === "CODING_TIME_OUT_OF_RANGE";
-const RULE_SECTIONS = [
-  { title: "RACI rules", rules: RULES.filter((r) => !isTlEmRule(r)) },
-  { title: "Tech Lead and Engineering Manager rules", rules: RULES.filter(isTlEmRule) },
-];
 
 /** Switches rules on and off and sets their limits, per matrix. Read-only for viewers. */
 export function RuleSettingsDialog({
@@ -66,15 +58,6 @@ export function RuleSettingsDialog({
   );
 }
 
-function SeverityTag({ rule }: { rule: RuleInfo }) {
-  return (
-    <span className="ml-2 inline-flex items-center gap-1 align-middle text-xs font-normal text-slate-600 dark:text-slate-400">
-      <SeverityIcon severity={rule.severity} className="size-3.5" />
-      {severityLabel(rule.severity)}
-    </span>
-  );
-}
-
 function RuleSettingsForm({
   settings,
   busyRef,
@@ -106,7 +89,11 @@ function RuleSettingsForm({
     if (ok) onClose();
   }
 
-  const numberField = (key: keyof typeof P, label: string, props: { min: number; max: number; hint?: string; error?: string }) => (
+  const numberField = (
+    key: keyof typeof P,
+    label: string,
+    props: { min: number; max: number; hint?: string; error?: string },
+  ) => (
     <Field
       id={id(key)}
       label={label}
@@ -131,7 +118,9 @@ function RuleSettingsForm({
         {RULE_SECTIONS.map((section) => (
           <fieldset key={section.title} className="space-y-3">
             <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">{section.title}</legend>
-            <p className="text-xs text-slate-600 dark:text-slate-400">Ticked rules are on; untick one to switch it off for this matrix.</p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Ticked rules are on; untick one to switch it off for this matrix.
+            </p>
             {section.rules.map((rule) => (
               <Checkbox
                 key={rule.code}
@@ -145,7 +134,10 @@ function RuleSettingsForm({
                 description={rule.explanation}
                 checked={values.enabled.includes(rule.code)}
                 onChange={(e) =>
-                  set("enabled", e.target.checked ? [...values.enabled, rule.code] : values.enabled.filter((c) => c !== rule.code))
+                  set(
+                    "enabled",
+                    e.target.checked ? [...values.enabled, rule.code] : values.enabled.filter((c) => c !== rule.code),
+                  )
                 }
               />
             ))}
@@ -161,7 +153,9 @@ function RuleSettingsForm({
         </fieldset>
 
         <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">When is a person overloaded?</legend>
+          <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">
+            When is a person overloaded?
+          </legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
             {(
               [
@@ -186,7 +180,10 @@ function RuleSettingsForm({
             {numberField("maxShare", "Largest share, %", {
               min: 1,
               max: 100,
-              hint: values.overloadMode === "share" ? "In use. Raised automatically when only two or three people hold letters." : "Not in use while counting items.",
+              hint:
+                values.overloadMode === "share"
+                  ? "In use. Raised automatically when only two or three people hold letters."
+                  : "Not in use while counting items.",
             })}
             {numberField("maxCount", "Most items", {
               min: 1,
@@ -197,7 +194,9 @@ function RuleSettingsForm({
         </fieldset>
 
         <fieldset className="space-y-3">
-          <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">Hands-on coding, % of the time</legend>
+          <legend className="text-sm font-semibold text-slate-900 dark:text-slate-100">
+            Hands-on coding, % of the time
+          </legend>
           <p className="text-xs text-slate-600 dark:text-slate-400">
             Engineering Ladders: a Tech Lead codes 30% to 70% of the time, an Engineering Manager 0% to 30%.
           </p>
@@ -224,68 +223,5 @@ function RuleSettingsForm({
         </div>
       </DialogFooter>
     </form>
-  );
-}
-
-/** The same information as text, for people who may not change it. */
-function RuleSettingsView({ settings, onClose }: { settings: RaciSettings; onClose: () => void }) {
-  const s = settings;
-  const limits: [string, string][] = [
-    ["Most people responsible (R)", String(s.maxResponsible)],
-    ["Most people consulted (C)", String(s.maxConsulted)],
-    [
-      "A person is overloaded when accountable for",
-      s.overload.mode === "share" ? `more than ${s.overload.maxShare}% of the items` : `more than ${s.overload.maxCount} items`,
-    ],
-    ["Tech Lead codes", `${s.codingRange.techLead.min}% to ${s.codingRange.techLead.max}% of the time`],
-    ["Engineering Manager codes", `${s.codingRange.engineeringManager.min}% to ${s.codingRange.engineeringManager.max}% of the time`],
-  ];
-  return (
-    <>
-      <DialogBody>
-        {RULE_SECTIONS.map((section) => (
-          <section key={section.title} aria-label={section.title} className="space-y-2">
-            <h3 className="text-sm font-semibold">{section.title}</h3>
-            <ul className="space-y-2">
-              {section.rules.map((rule) => {
-                const isOn = !s.disabledRules.includes(rule.code);
-                return (
-                  <li key={rule.code} className="text-sm">
-                    <span className="font-medium">{rule.title}</span>
-                    <SeverityTag rule={rule} />
-                    <span
-                      className={
-                        isOn
-                          ? "ml-2 rounded-full bg-emerald-50 px-2 py-px text-xs font-medium text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-300"
-                          : "ml-2 rounded-full bg-slate-100 px-2 py-px text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300"
-                      }
-                    >
-                      {isOn ? "On" : "Off"}
-                    </span>
-                    <p className="mt-0.5 text-slate-600 dark:text-slate-400">{rule.explanation}</p>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        ))}
-        <section aria-label="Limits" className="space-y-2">
-          <h3 className="text-sm font-semibold">Limits</h3>
-          <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-            {limits.map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="text-slate-600 dark:text-slate-400">{term}</dt>
-                <dd className="font-medium">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="secondary" onClick={onClose}>
-          Close
-        </Button>
-      </DialogFooter>
-    </>
   );
 }

@@ -7,7 +7,12 @@ import type { Severity } from "@/lib/raci";
  */
 export function SeverityIcon({ severity, className }: { severity: Severity | "ok"; className?: string }) {
   return (
-    <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className={cn("size-4 shrink-0", SEVERITY_TEXT[severity], className)}>
+    <svg
+      aria-hidden
+      viewBox="0 0 20 20"
+      fill="currentColor"
+      className={cn("size-4 shrink-0", SEVERITY_TEXT[severity], className)}
+    >
       <path fillRule="evenodd" clipRule="evenodd" d={PATHS[severity]} />
     </svg>
   );

@@ -13,11 +13,14 @@ export function useDialogSave(shownFields: readonly string[]) {
   const [message, setMessage] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
 
-  const refuse = useCallback((fields: FieldErrors, formMessage = "Check the highlighted fields.") => {
-    setErrors(fields);
-    setMessage(unshownErrors(fields, shownFields) ?? formMessage);
-    setAttempt((n) => n + 1);
-  }, [shownFields]);
+  const refuse = useCallback(
+    (fields: FieldErrors, formMessage = "Check the highlighted fields.") => {
+      setErrors(fields);
+      setMessage(unshownErrors(fields, shownFields) ?? formMessage);
+      setAttempt((n) => n + 1);
+    },
+    [shownFields],
+  );
 
   /** Runs `save`; resolves true when it succeeded. */
   const run = useCallback(

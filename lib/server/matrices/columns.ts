@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { recordChanges, type Tx } from "@/lib/server/matrices/record-change";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { createPersonIn } from "@/lib/server/people/people";
 import { personSelect, reshapePerson } from "@/lib/server/people/person-dto";
 import { positionAfter, spacedPositions } from "@/lib/matrix/positions";
@@ -48,7 +49,8 @@ async function columnPosition(tx: Tx, matrixId: string, afterId: string | null |
  */
 export async function addColumn(user: CurrentUser, matrixId: string, input: AddColumnInput): Promise<ColumnDto> {
   const { matrix } = await requireMatrixAccess(user.id, matrixId, "matrix:edit");
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const added = await db.$transaction(async (tx) => {
     let personId = input.personId;
     if (personId) {
       const person = await tx.person.findFirst({ where: { id: personId, teamId: matrix.teamId, deletedAt: null }, select: { id: true } });
@@ -66,9 +68,11 @@ export async function addColumn(user: CurrentUser, matrixId: string, input: AddC
       ? await tx.matrixColumn.update({ where: { id: existing.id }, data: { deletedAt: null, position, version: { increment: 1 } }, select: columnSelect })
       : await tx.matrixColumn.create({ data: { matrixId, personId, position }, select: columnSelect });
     const dto = reshapeColumn(column);
-    await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: column.id, action: "create", after: { personId, name: dto.name } }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: column.id, action: "create", after: { personId, name: dto.name } }]);
     return dto;
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
+  return added;
 }
 
 async function findColumn(matrixId: string, columnId: string, includeDeleted = false) {
@@ -85,38 +89,45 @@ export async function moveColumn(user: CurrentUser, matrixId: string, columnId: 
   const before = await findColumn(matrixId, columnId);
   const stale = () => new AppError("CONFLICT", "Someone moved this column meanwhile.", { details: { column: reshapeColumn(before) } });
   if (before.version !== input.version) throw stale();
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const moved = await db.$transaction(async (tx) => {
     const position = await columnPosition(tx, matrixId, input.afterId, columnId);
     const { count } = await tx.matrixColumn.updateMany({
       where: { id: columnId, version: input.version, deletedAt: null },
       data: { position, version: { increment: 1 } },
     });
     if (count !== 1) throw stale();
-    await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "move", after: { afterId: input.afterId } }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "move", after: { afterId: input.afterId } }]);
     return reshapeColumn(await tx.matrixColumn.findUniqueOrThrow({ where: { id: columnId }, select: columnSelect }));
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
+  return moved;
 }
 
 export async function removeColumn(user: CurrentUser, matrixId: string, columnId: string): Promise<void> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   await findColumn(matrixId, columnId);
-  await db.$transaction(async (tx) => {
+  const changeId = await db.$transaction(async (tx) => {
     await tx.matrixColumn.update({ where: { id: columnId }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "delete" }]);
+    return recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "delete" }]);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
 }
 
 export async function restoreColumn(user: CurrentUser, matrixId: string, columnId: string): Promise<ColumnDto> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   const column = await findColumn(matrixId, columnId, true);
   if (!column.deletedAt) return reshapeColumn(column);
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const restoredColumn = await db.$transaction(async (tx) => {
     const restored = await tx.matrixColumn.update({
       where: { id: columnId },
       data: { deletedAt: null, version: { increment: 1 } },
       select: columnSelect,
     });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "restore" }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "restore" }]);
     return reshapeColumn(restored);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
+  return restoredColumn;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { recordChanges } from "@/lib/server/matrices/record-change";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { findTemplate } from "@/lib/raci/templates";
 import { serializeRoleKinds } from "@/lib/raci/role-kinds";
 import { spacedPositions } from "@/lib/matrix/positions";
@@ -21,13 +22,14 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
     throw new AppError("INVALID_INPUT", "That template does not exist.", { fields: { template: "Choose a template from the list." } });
   }
 
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const created = await db.$transaction(async (tx) => {
     const matrix = await tx.matrix.create({
       data: { teamId: team.id, name: input.name, description: input.description ?? "", createdById: user.id },
       select: { id: true, name: true },
     });
     if (!template) {
-      await recordChanges(tx, matrix.id, user.id, [{ entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name } }]);
+      changeId = await recordChanges(tx, matrix.id, user.id, [{ entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name } }]);
       return matrix;
     }
 
@@ -80,9 +82,11 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
       }
     }
     if (cells.length) await tx.cell.createMany({ data: cells });
-    await recordChanges(tx, matrix.id, user.id, [
+    changeId = await recordChanges(tx, matrix.id, user.id, [
       { entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name, template: template.id } },
     ]);
     return matrix;
   });
+  void publishMatrixChange(created.id, changeId, user.id, ["matrix"]);
+  return created;
 }

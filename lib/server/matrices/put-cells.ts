@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { recordChanges } from "@/lib/server/matrices/record-change";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { formatLetters } from "@/lib/raci/letters";
 import type { CellWrite } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
@@ -118,6 +119,7 @@ export async function putCells(
         })),
       );
     });
+    void publishMatrixChange(matrixId, changeId, user.id, ["cell"]);
     return {
       changeId,
       cells: unique.map((w) => ({

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { recordChanges, type Tx } from "@/lib/server/matrices/record-change";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { reshapeRow, rowSelect } from "@/lib/server/matrices/reshape";
 import { positionAfter, spacedPositions } from "@/lib/matrix/positions";
 import type { CreateRowInput, UpdateRowInput } from "@/lib/schemas/matrix";
@@ -30,7 +31,8 @@ async function rowPosition(tx: Tx, matrixId: string, afterId: string | null | un
 
 export async function createRow(user: CurrentUser, matrixId: string, input: CreateRowInput): Promise<RowDto> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const created = await db.$transaction(async (tx) => {
     const position = await rowPosition(tx, matrixId, input.afterId === undefined ? undefined : input.afterId);
     const row = await tx.responsibility.create({
       data: {
@@ -43,9 +45,11 @@ export async function createRow(user: CurrentUser, matrixId: string, input: Crea
       },
       select: rowSelect,
     });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: row.id, action: "create", after: row }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: row.id, action: "create", after: row }]);
     return reshapeRow(row);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
+  return created;
 }
 
 async function findRow(matrixId: string, rowId: string, includeDeleted = false) {
@@ -64,7 +68,8 @@ export async function updateRow(user: CurrentUser, matrixId: string, rowId: stri
   const stale = () =>
     new AppError("CONFLICT", "Someone changed this row meanwhile.", { details: { row: reshapeRow(before) } });
   if (before.version !== input.version) throw stale();
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const updated = await db.$transaction(async (tx) => {
     const moving = input.afterId !== undefined;
     const position = moving ? await rowPosition(tx, matrixId, input.afterId, rowId) : undefined;
     const { count } = await tx.responsibility.updateMany({
@@ -81,34 +86,40 @@ export async function updateRow(user: CurrentUser, matrixId: string, rowId: stri
     if (count !== 1) throw stale();
     const after = await tx.responsibility.findUniqueOrThrow({ where: { id: rowId }, select: rowSelect });
     const { deletedAt: _deleted, ...beforeRow } = before;
-    await recordChanges(tx, matrixId, user.id, [
+    changeId = await recordChanges(tx, matrixId, user.id, [
       { entity: "row", entityId: rowId, action: moving ? "move" : "update", before: beforeRow, after },
     ]);
     return reshapeRow(after);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
+  return updated;
 }
 
 /** Deletes a row; it stays restorable (undo), with its cells. */
 export async function deleteRow(user: CurrentUser, matrixId: string, rowId: string): Promise<void> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   await findRow(matrixId, rowId);
-  await db.$transaction(async (tx) => {
+  const changeId = await db.$transaction(async (tx) => {
     await tx.responsibility.update({ where: { id: rowId }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "delete" }]);
+    return recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "delete" }]);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
 }
 
 export async function restoreRow(user: CurrentUser, matrixId: string, rowId: string): Promise<RowDto> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   const row = await findRow(matrixId, rowId, true);
   if (!row.deletedAt) return reshapeRow(row);
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const restoredRow = await db.$transaction(async (tx) => {
     const restored = await tx.responsibility.update({
       where: { id: rowId },
       data: { deletedAt: null, version: { increment: 1 } },
       select: rowSelect,
     });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "restore", after: restored }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "restore", after: restored }]);
     return reshapeRow(restored);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
+  return restoredRow;
 }

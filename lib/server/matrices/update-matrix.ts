@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { recordChanges } from "@/lib/server/matrices/record-change";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { readSettings } from "@/lib/raci/settings";
 import type { UpdateMatrixInput } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
@@ -20,7 +21,8 @@ export async function updateMatrix(user: CurrentUser, matrixId: string, input: U
   if (before.version !== input.version) {
     throw new AppError("CONFLICT", "Someone changed this matrix meanwhile.", { details: { matrix: reshape(before) } });
   }
-  return db.$transaction(async (tx) => {
+  let changeId = 0;
+  const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.matrix.updateMany({
       where: { id: matrixId, version: input.version },
       data: {
@@ -32,7 +34,7 @@ export async function updateMatrix(user: CurrentUser, matrixId: string, input: U
     });
     if (count !== 1) throw new AppError("CONFLICT", "Someone changed this matrix meanwhile.", { details: { matrix: reshape(before) } });
     const after = await tx.matrix.findUniqueOrThrow({ where: { id: matrixId }, select });
-    await recordChanges(tx, matrixId, user.id, [
+    changeId = await recordChanges(tx, matrixId, user.id, [
       {
         entity: input.settings !== undefined ? "settings" : "matrix",
         entityId: matrixId,
@@ -43,13 +45,16 @@ export async function updateMatrix(user: CurrentUser, matrixId: string, input: U
     ]);
     return reshape(after);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, [input.settings !== undefined ? "settings" : "matrix"]);
+  return updated;
 }
 
 /** Deletes a matrix (kept in the database, hidden everywhere). */
 export async function deleteMatrix(user: CurrentUser, matrixId: string) {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
-  await db.$transaction(async (tx) => {
+  const changeId = await db.$transaction(async (tx) => {
     await tx.matrix.update({ where: { id: matrixId }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-    await recordChanges(tx, matrixId, user.id, [{ entity: "matrix", entityId: matrixId, action: "delete" }]);
+    return recordChanges(tx, matrixId, user.id, [{ entity: "matrix", entityId: matrixId, action: "delete" }]);
   });
+  void publishMatrixChange(matrixId, changeId, user.id, ["matrix"]);
 }

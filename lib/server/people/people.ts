@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { serializeRoleKinds } from "@/lib/raci/role-kinds";
 import { personSelect, reshapePerson, type PersonDto } from "@/lib/server/people/person-dto";
+import { publishPersonChange } from "@/lib/server/realtime/publish";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -68,5 +69,6 @@ export async function updatePerson(user: CurrentUser, personId: string, input: U
     },
   });
   if (count !== 1) throw stale();
+  void publishPersonChange(personId, user.id);
   return reshapePerson(await db.person.findUniqueOrThrow({ where: { id: personId }, select: personSelect }));
 }

@@ -1,0 +1,253 @@
+"use client";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { cn } from "@/components/ui/cn";
+import { ToastProvider } from "@/components/ui/toast";
+import { decodeMatrix, toRaciMatrix, type MatrixDto } from "@/lib/matrix/dto";
+import { computeFindings, findingsByRow } from "@/lib/raci/findings";
+import type { Finding, Fix } from "@/lib/raci/types";
+import { getQueryClient } from "@/lib/query/query-client";
+import { useMatrix } from "@/lib/query/use-matrix";
+import { AddColumnDialog } from "@/components/matrix/panels/add-column-dialog";
+import { FindingsPanel } from "@/components/matrix/panels/findings-panel";
+import { HealthSummary } from "@/components/matrix/panels/health-summary";
+import { PersonEditorDialog } from "@/components/matrix/panels/person-editor-dialog";
+import { RowEditorDialog } from "@/components/matrix/panels/row-editor-dialog";
+import { RuleSettingsDialog } from "@/components/matrix/panels/rule-settings-dialog";
+import { useMatrixEditor } from "./editing/use-matrix-editor";
+import { useStructureActions } from "./editing/use-structure-actions";
+import { useUndoShortcuts } from "./editing/use-undo-shortcuts";
+import { FiltersToolbar } from "./filters/filters-toolbar";
+import { useViewFilters } from "./filters/use-view-filters";
+import { applyFilters, categoriesOf, isFiltered } from "./filters/view-filters";
+import { buildGridItems } from "./grid/grid-items";
+import { MatrixGrid, type GridHandle } from "./grid/matrix-grid";
+import { EditActions } from "./edit-actions";
+
+export interface MatrixScreenProps {
+  /** The matrix as the server page fetched it (seeds the cache: no fetch on first paint). */
+  initial: MatrixDto;
+  canEdit: boolean;
+  currentUser: { id: string; name: string };
+}
+
+/**
+ * The matrix editor: header with health, filters and edit actions, the grid filling the
+ * viewport, the findings beside it. Owns the QueryClientProvider and the toasts, so the
+ * server page renders just <MatrixScreen initial={dto} … />.
+ */
+export function MatrixScreen(props: MatrixScreenProps) {
+  const [client] = useState(getQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <MatrixEditorScreen {...props} />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+function MatrixEditorScreen({ initial, canEdit, currentUser }: MatrixScreenProps) {
+  const matrixId = initial.id;
+  const query = useMatrix(matrixId, initial);
+  const [fallback] = useState(() => decodeMatrix(initial));
+  const model = query.data ?? fallback;
+  const gridRef = useRef<GridHandle>(null);
+
+  // Findings follow every edit; < 10 ms even for 1000 × 100, so no worker is needed.
+  const findings = useMemo(
+    () => computeFindings(toRaciMatrix({ columns: model.columns, rows: model.rows, cells: model.cells, settings: model.settings })),
+    [model.columns, model.rows, model.cells, model.settings],
+  );
+  const rowFindings = useMemo(() => findingsByRow(findings), [findings]);
+  const columnFindings = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.personId === undefined || f.responsibilityId !== undefined) continue;
+      const list = map.get(f.personId);
+      if (list) list.push(f);
+      else map.set(f.personId, [f]);
+    }
+    return map;
+  }, [findings]);
+
+  // ---- Filters (URL-backed). The text query is deferred so typing never waits on the grid.
+  const { filters, setFilters, clearFilters } = useViewFilters();
+  const query$ = useDeferredValue(filters.query);
+  const findingsForFilter = filters.onlyWithFindings ? findings : NO_FINDINGS;
+  const view = useMemo(
+    () => applyFilters({ rows: model.rows, columns: model.columns }, { ...filters, query: query$ }, findingsForFilter),
+    [model.rows, model.columns, filters, query$, findingsForFilter],
+  );
+  const items = useMemo(() => buildGridItems(view.rows), [view.rows]);
+  const categories = useMemo(() => categoriesOf(model.rows).filter(Boolean), [model.rows]);
+
+  // ---- Editing.
+  const editor = useMatrixEditor({ matrixId, currentUserId: currentUser.id, canEdit });
+  useUndoShortcuts({ enabled: canEdit, undo: editor.undo, redo: editor.redo });
+
+  const [rowDialog, setRowDialog] = useState<{ rowId: string | null; afterId?: string | null } | null>(null);
+  const [personDialogId, setPersonDialogId] = useState<string | null>(null);
+  const [addColumnOpen, setAddColumnOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [pendingFocus, setPendingFocus] = useState<{ rowId: string; personId?: string } | null>(null);
+
+  const actions = useStructureActions({
+    matrixId,
+    items,
+    visibleColumns: view.columns,
+    openRowDialog: setRowDialog,
+    openPersonDialog: setPersonDialogId,
+  });
+  const { structure } = actions;
+
+  // Focus a row once it is rendered (after creating it, or after clearing filters that hid it).
+  useEffect(() => {
+    if (!pendingFocus) return;
+    const shown = gridRef.current?.focusCell(pendingFocus.rowId, pendingFocus.personId) ?? false;
+    if (shown || !isFiltered(filters)) setPendingFocus(null);
+    else clearFilters();
+  }, [pendingFocus, items, filters, clearFilters]);
+
+  const onFocusFinding = useCallback(
+    (f: Finding) => {
+      if (f.responsibilityId) {
+        if (!gridRef.current?.focusCell(f.responsibilityId, f.personId)) setPendingFocus({ rowId: f.responsibilityId, personId: f.personId });
+      } else if (f.personId) {
+        if (!gridRef.current?.focusColumn(f.personId)) {
+          setFilters((x) => ({ ...x, hiddenPeople: x.hiddenPeople.filter((id) => id !== f.personId) }));
+        }
+      }
+    },
+    [setFilters],
+  );
+
+  const onApplyFix = useCallback(
+    async (fix: Fix): Promise<void> => {
+      // One batch write = one undo step; the panel keeps the fix busy until it settles.
+      await editor.edit(fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })));
+    },
+    [editor],
+  );
+
+  const editingRow = rowDialog?.rowId ? (model.rows.find((r) => r.id === rowDialog.rowId) ?? null) : null;
+  const personColumn = personDialogId ? model.columns.find((c) => c.id === personDialogId) : undefined;
+  const columnFindingCount = findings.length;
+
+  return (
+    <div className="flex h-[calc(100dvh-11rem)] min-h-[32rem] flex-col gap-3">
+      <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold tracking-tight">{model.name}</h1>
+          {model.description ? <p className="mt-0.5 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{model.description}</p> : null}
+        </div>
+        <HealthSummary findings={findings} />
+      </header>
+
+      {!canEdit ? (
+        <p role="note" className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
+          Read-only: your role in this team lets you view this matrix, not change it. Ask a manager or owner for edit rights.
+        </p>
+      ) : null}
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <FiltersToolbar filters={filters} onChange={setFilters} rows={model.rows} columns={model.columns} shownRowCount={view.rows.length} />
+        <EditActions
+          matrixId={matrixId}
+          canEdit={canEdit}
+          undoStore={editor.undoStore}
+          onUndo={editor.undo}
+          onRedo={editor.redo}
+          onAddRow={() => setRowDialog({ rowId: null, afterId: gridRef.current?.activeRowId() ?? undefined })}
+          onAddColumn={() => setAddColumnOpen(true)}
+          onRuleSettings={() => setSettingsOpen(true)}
+          findingsCount={columnFindingCount}
+          isPanelOpen={panelOpen}
+          onTogglePanel={() => setPanelOpen((o) => !o)}
+        />
+      </div>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
+        <MatrixGrid
+          handleRef={gridRef}
+          className="min-h-64 min-w-0 flex-1"
+          label={model.name}
+          items={items}
+          columns={view.columns}
+          cells={model.cells}
+          rowFindings={rowFindings}
+          columnFindings={columnFindings}
+          canEdit={canEdit}
+          onEdit={editor.edit}
+          onRowAction={actions.onRowAction}
+          onColumnAction={actions.onColumnAction}
+          onRenameRow={actions.onRenameRow}
+          onDropRow={actions.onDropRow}
+        />
+        <div id="matrix-findings" className={cn("min-h-0 lg:block lg:w-80 lg:shrink-0", panelOpen ? "block max-h-[45%] lg:max-h-none" : "hidden")}>
+          <FindingsPanel
+            className="h-full"
+            findings={findings}
+            model={model}
+            canEdit={canEdit}
+            onFocusFinding={onFocusFinding}
+            onApplyFix={onApplyFix}
+            onOpenRuleSettings={() => setSettingsOpen(true)}
+          />
+        </div>
+      </div>
+
+      {canEdit ? (
+        <>
+          <RowEditorDialog
+            open={rowDialog !== null}
+            row={editingRow}
+            categories={categories}
+            onClose={() => setRowDialog(null)}
+            onSave={async (values) => {
+              if (rowDialog?.rowId) {
+                await structure.updateRow(rowDialog.rowId, values);
+              } else {
+                const row = await structure.createRow({ ...values, afterId: rowDialog?.afterId ?? undefined });
+                setPendingFocus({ rowId: row.id });
+              }
+            }}
+          />
+          {personColumn ? (
+            <PersonEditorDialog
+              open
+              column={personColumn}
+              codingRange={model.settings.codingRange}
+              onClose={() => setPersonDialogId(null)}
+              onSave={async (values) => {
+                await structure.updatePerson(personColumn.personId, values);
+              }}
+            />
+          ) : null}
+          <AddColumnDialog
+            open={addColumnOpen}
+            teamId={model.teamId}
+            existingPersonIds={model.columns.map((c) => c.personId)}
+            codingRange={model.settings.codingRange}
+            onClose={() => setAddColumnOpen(false)}
+            onAdd={async (input) => {
+              await structure.addColumn(input);
+            }}
+          />
+        </>
+      ) : null}
+      <RuleSettingsDialog
+        open={settingsOpen}
+        settings={model.settings}
+        canEdit={canEdit}
+        onClose={() => setSettingsOpen(false)}
+        onSave={async (settings) => {
+          await structure.updateSettings(settings);
+        }}
+      />
+    </div>
+  );
+}

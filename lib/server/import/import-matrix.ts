@@ -1,0 +1,118 @@
+import "server-only";
+import { decodeMatrix, toRaciMatrix } from "@/lib/matrix/dto";
+import { spacedPositions } from "@/lib/matrix/positions";
+import { computeFindings, summarizeFindings, type FindingsSummary } from "@/lib/raci/findings";
+import type { ImportIssue, ImportModel } from "@/lib/raci/import";
+import { serializeRoleKinds } from "@/lib/raci/role-kinds";
+import type { Finding } from "@/lib/raci/types";
+import type { TeamAccess } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
+import { recordChanges } from "@/lib/server/matrices/record-change";
+import type { CurrentUser } from "@/lib/server/session";
+import { matchPeople } from "./match-people";
+
+export interface ImportResult {
+  matrix: { id: string; name: string; teamSlug: string };
+  findings: Finding[];
+  summary: FindingsSummary;
+  /** The warnings the import went ahead with (unknown letters, duplicated titles…). */
+  issues: ImportIssue[];
+}
+
+// An import of 1000 × 100 writes up to 100,000 cells; give it time, within reason.
+const TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
+/**
+ * Creates a matrix from an import model in ONE transaction: the matrix, the people the
+ * team does not have yet (with role kinds recognised from the column titles), its
+ * columns, rows and cells, and the history entry. Team people are reused by name, as
+ * creating from a template does. A model with errors is refused whole; nothing is
+ * half-saved. The caller has checked "matrix:edit" on the team.
+ */
+export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], name: string, model: ImportModel): Promise<ImportResult> {
+  if (model.hasErrors) {
+    const errors = model.issues.filter((i) => i.severity === "error");
+    throw new AppError("INVALID_INPUT", `The table has ${errors.length === 1 ? "a problem" : `${errors.length} problems`}; nothing was imported. ${errors[0]?.message ?? ""}`.trim(), {
+      details: { issues: model.issues },
+    });
+  }
+
+  const matrix = await db.$transaction(async (tx) => {
+    const created = await tx.matrix.create({
+      data: { teamId: team.id, name, description: "", createdById: user.id },
+      select: { id: true, name: true },
+    });
+
+    const people = await tx.person.findMany({ where: { teamId: team.id, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+    const matches = matchPeople(model.columns, people);
+    const personIds: string[] = [];
+    for (const [i, col] of model.columns.entries()) {
+      let personId = matches[i];
+      if (!personId) {
+        const person = await tx.person.create({
+          data: {
+            teamId: team.id,
+            name: col.name,
+            roleTitle: col.roleTitle,
+            roleKinds: serializeRoleKinds(col.roleKinds),
+            kindsManual: false,
+          },
+          select: { id: true },
+        });
+        personId = person.id;
+      }
+      personIds.push(personId);
+    }
+    const colPositions = spacedPositions(personIds.length);
+    await tx.matrixColumn.createMany({
+      data: personIds.map((personId, i) => ({ matrixId: created.id, personId, position: colPositions[i] ?? i })),
+    });
+
+    const rowPositions = spacedPositions(model.rows.length);
+    const rows = await tx.responsibility.createManyAndReturn({
+      data: model.rows.map((r, i) => ({
+        matrixId: created.id,
+        title: r.title,
+        description: r.description,
+        category: r.category,
+        domain: r.domain,
+        position: rowPositions[i] ?? i,
+      })),
+      select: { id: true, position: true },
+    });
+    // Positions are unique within the import: they tie the returned ids to the rows
+    // whatever order the database returns them in.
+    const rowIdByPosition = new Map(rows.map((r) => [r.position, r.id]));
+
+    const cells: { matrixId: string; responsibilityId: string; personId: string; letters: string; updatedById: string }[] = [];
+    model.rows.forEach((row, r) => {
+      const responsibilityId = rowIdByPosition.get(rowPositions[r] ?? r);
+      if (!responsibilityId) throw new Error("Imported row without an id.");
+      row.letters.forEach((letters, c) => {
+        const personId = personIds[c];
+        if (letters && personId) cells.push({ matrixId: created.id, responsibilityId, personId, letters, updatedById: user.id });
+      });
+    });
+    if (cells.length) await tx.cell.createMany({ data: cells });
+
+    await recordChanges(tx, created.id, user.id, [
+      {
+        entity: "matrix",
+        entityId: created.id,
+        action: "create",
+        after: { name: created.name, import: { format: model.format, rows: model.rows.length, columns: model.columns.length } },
+      },
+    ]);
+    return created;
+  }, TRANSACTION);
+
+  const findings = computeFindings(toRaciMatrix(decodeMatrix(await loadMatrixDto(matrix.id))));
+  return {
+    matrix: { id: matrix.id, name: matrix.name, teamSlug: team.slug },
+    findings,
+    summary: summarizeFindings(findings),
+    issues: model.issues,
+  };
+}
