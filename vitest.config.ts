@@ -38,6 +38,10 @@ export default defineConfig({
           name: "unit",
           include: unitInclude,
           exclude: [...alwaysExclude, "**/*.pg.test.*"],
+          // Some "unit" tests spawn tools (scripts/db.mjs, the wasm schema engine): on a
+          // busy 2-core CI machine 5 s (vitest's default) is too tight for them.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       ...(process.env.TEST_PG_URL

@@ -7,12 +7,12 @@ export default async function HomePage() {
   if (await getCurrentUser()) redirect("/teams");
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col justify-center px-6 py-16">
-      <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+      <header className="flex items-center gap-2 text-lg font-semibold tracking-tight">
         <span aria-hidden className="grid size-7 place-items-center rounded-md bg-accent-600 text-sm text-white">
           R
         </span>
         Remit
-      </p>
+      </header>
       <main>
         <h1 className="mt-10 text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
           Decide who owns what in your engineering team.

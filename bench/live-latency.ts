@@ -4,7 +4,10 @@
  * every event belongs to the write just sent.
  *
  *   E2E_BASE_URL=http://127.0.0.1:4344 E2E_DATABASE_URL=file:/tmp/live-e2e/e2e.db \
- *     npx tsx bench/live-latency.ts [samples=100]
+ *     npx tsx bench/live-latency.ts [samples=100] [streams=1]
+ *
+ * `streams` > 1 opens that many streams in all (a workshop's laptops); latency is
+ * measured on the first.
  *
  * Users and the team are made straight in the database (the e2e factories), so point
  * E2E_DATABASE_URL at the database of the server under test.
@@ -14,6 +17,7 @@ import { addMember, makeTeam, makeUser, type TestUser } from "../e2e/fixtures/fa
 
 const base = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const samples = Number(process.argv[2] ?? 100);
+const streams = Math.max(1, Number(process.argv[3] ?? 1));
 
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
@@ -94,6 +98,19 @@ async function main() {
   })();
   await helloSeen;
 
+  // The rest of the room: streams that are read (and thrown away), like idle laptops.
+  const others = await Promise.all(
+    Array.from({ length: streams - 1 }, async () => {
+      const res = await fetch(`${base}/api/v1/matrices/${matrix.id}/events`, {
+        headers: { Cookie: watcherCookie },
+        signal: abort.signal,
+      });
+      void res.body?.pipeTo(new WritableStream()).catch(() => {});
+      return res.status;
+    }),
+  );
+  if (others.some((s) => s !== 200)) throw new Error(`events: ${others.join(",")}`);
+
   const toEvent: number[] = [];
   const toResponse: number[] = [];
   for (let n = 0; n < samples + 5; n++) {
@@ -121,7 +138,7 @@ async function main() {
     const s = [...xs].sort((a, b) => a - b);
     return `p50 ${percentile(s, 50).toFixed(1)} ms, p95 ${percentile(s, 95).toFixed(1)} ms, max ${percentile(s, 100).toFixed(1)} ms`;
   };
-  console.log(`${samples} samples against ${base}`);
+  console.log(`${samples} samples against ${base}, ${streams} open stream(s) on the matrix`);
   console.log(`PUT sent → change event on the other stream: ${fmt(toEvent)}`);
   console.log(`PUT sent → PUT answered (for reference):      ${fmt(toResponse)}`);
   process.exit(0);

@@ -30,7 +30,9 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toHaveText(
+      "That email and password do not match an account.",
+    );
     await expect(page.getByLabel("Email")).toHaveValue(user.email);
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -44,7 +46,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     const email = page.getByLabel("Email");
     await expect(email).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+    await expect(email).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
     await expect(page.getByLabel("Name")).toHaveValue("Someone Else");
     await expect(email).toBeFocused();
   });

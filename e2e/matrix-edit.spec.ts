@@ -227,4 +227,26 @@ test.describe("matrix editing", () => {
     await expect(page.getByRole("rowheader", { name: /^Code Reviews(,|$)/ })).toBeFocused();
     await expect.poll(async () => (await getDto(page, id)).rows.some((r) => r.title === "Code Reviews")).toBe(true);
   });
+
+  test("adds a row below the selected one through the row editor", async ({ page, owner, signInAs }) => {
+    await signInAs(owner.user);
+    const name = "Add row";
+    const id = await createMatrix(page, owner.team, name);
+    const grid = await openMatrix(page, owner.team, id, name);
+
+    await grid.getByRole("rowheader", { name: new RegExp(`^${CODE_REVIEWS}`) }).click();
+    await page.getByRole("button", { name: "Add row" }).click();
+    const dialog = page.getByRole("dialog", { name: "New responsibility" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("Title").fill("Pairing Sessions");
+    await dialog.getByRole("button", { name: "Add responsibility" }).click();
+    await expect(dialog).toBeHidden();
+
+    // It lands right below the selected row, in the same category, and gets the focus.
+    const added = grid.getByRole("rowheader", { name: /^Pairing Sessions/ });
+    await expect(added).toBeFocused();
+    const order = await rowOrder(page);
+    expect(order.indexOf("Pairing Sessions")).toBe(order.indexOf(CODE_REVIEWS) + 1);
+    await expect.poll(async () => (await getDto(page, id)).rows.map((r) => r.title).indexOf("Pairing Sessions")).toBeGreaterThan(-1);
+  });
 });

@@ -40,7 +40,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                 <span className="block">{c.name}</span>
                 {c.roleTitle && c.roleTitle !== c.name ? <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{c.roleTitle}</span> : null}
                 <span className="mt-1 flex flex-wrap gap-1">
-                  {c.roleKinds.map((k) => (
+                  {c.roleKinds.filter((k) => ROLE_KIND_NAMES[k].toLowerCase() !== c.roleTitle.toLowerCase()).map((k) => (
                     <span key={k} className="rounded bg-accent-50 px-1.5 py-0.5 text-[0.7rem] font-medium text-accent-700 dark:bg-accent-700/25 dark:text-accent-100">
                       {ROLE_KIND_NAMES[k]}
                     </span>

@@ -104,7 +104,7 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
               onChange={(e) => setText(e.target.value)}
               placeholder={EXAMPLE}
               spellCheck={false}
-              className="font-mono"
+              className="[&_textarea]:font-mono"
               hint="Paste cells copied from a spreadsheet, a Markdown table from a wiki or README, or CSV. First column: responsibilities; optional Category and Domain columns; one column per person or role."
               error={sourceError}
               aria-describedby={preview && preview.issues.length > 0 ? issuesId : undefined}

@@ -3,7 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { QueryClientProvider } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { ToastProvider } from "@/components/ui/toast";
-import { decodeMatrix, toRaciMatrix, type MatrixDto } from "@/lib/matrix/dto";
+import { toRaciMatrix, type MatrixDto, type MatrixModel } from "@/lib/matrix/dto";
 import { computeFindings, findingsByRow } from "@/lib/raci/findings";
 import type { Finding, Fix } from "@/lib/raci/types";
 import { getQueryClient } from "@/lib/query/query-client";
@@ -49,17 +49,23 @@ export function MatrixScreen(props: MatrixScreenProps) {
 
 const NO_FINDINGS: Finding[] = [];
 
-function MatrixEditorScreen({ initial, canEdit, currentUser }: MatrixScreenProps) {
-  const matrixId = initial.id;
-  const query = useMatrix(matrixId, initial);
-  const [fallback] = useState(() => decodeMatrix(initial));
-  const model = query.data ?? fallback;
+function MatrixEditorScreen({ initial, ...rest }: MatrixScreenProps) {
+  // Seeded with the page's DTO, so the data is there from the first render on.
+  const { data: model } = useMatrix(initial.id, initial);
+  if (!model) return null;
+  return <MatrixEditorBody model={model} {...rest} />;
+}
+
+function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
+  const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
 
-  // Findings follow every edit; < 10 ms even for 1000 × 100, so no worker is needed.
+  // Findings follow every edit, from a deferred copy of the model: the edited cell paints
+  // first, the rules (a few ms, tens on a 1000 × 100 matrix) run in the render after.
+  const checked = useDeferredValue(model);
   const findings = useMemo(
-    () => computeFindings(toRaciMatrix({ columns: model.columns, rows: model.rows, cells: model.cells, settings: model.settings })),
-    [model.columns, model.rows, model.cells, model.settings],
+    () => computeFindings(toRaciMatrix({ columns: checked.columns, rows: checked.rows, cells: checked.cells, settings: checked.settings })),
+    [checked.columns, checked.rows, checked.cells, checked.settings],
   );
   const rowFindings = useMemo(() => findingsByRow(findings), [findings]);
   const columnFindings = useMemo(() => {
@@ -191,7 +197,7 @@ function MatrixEditorScreen({ initial, canEdit, currentUser }: MatrixScreenProps
           <FindingsPanel
             className="h-full"
             findings={findings}
-            model={model}
+            model={checked}
             canEdit={canEdit}
             onFocusFinding={onFocusFinding}
             onApplyFix={onApplyFix}

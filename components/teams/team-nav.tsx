@@ -9,7 +9,7 @@ export function TeamNav({ slug, role }: { slug: string; role: TeamRole }) {
   const pathname = usePathname();
   const base = `/t/${slug}`;
   const links = [
-    { href: base, label: "Matrices", exact: true },
+    { href: base, label: "Matrices", exact: true, also: `${base}/matrices` },
     { href: `${base}/people`, label: "People", exact: false },
     ...(can(role, "team:rename") ? [{ href: `${base}/settings`, label: "Settings", exact: false }] : []),
   ];
@@ -17,7 +17,9 @@ export function TeamNav({ slug, role }: { slug: string; role: TeamRole }) {
     <nav aria-label="Team">
       <ul className="flex gap-1">
         {links.map((l) => {
-          const active = l.exact ? pathname === l.href : pathname.startsWith(l.href);
+          const active =
+            (l.exact ? pathname === l.href : pathname.startsWith(l.href)) ||
+            ("also" in l && typeof l.also === "string" && pathname.startsWith(l.also));
           return (
             <li key={l.href}>
               <Link

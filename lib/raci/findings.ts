@@ -608,22 +608,20 @@ function noResponsible(ctx: RowContext, nA: number, firstA: number): void {
 }
 
 /** Names of the columns holding `bit` on this row, listed like {@link listNames}, without building the full list. */
-function namesWith(ctx: RowContext, bit: number, max = 4): string {
+function namesWith(ctx: RowContext, bit: number, total: number, max = 4): string {
+  // The total is known, so the scan stops after the names that will be shown.
+  const shown = total > max ? max : total;
   const names: string[] = [];
-  let total = 0;
-  for (let c = 0; c < ctx.nCols; c++) {
-    if ((ctx.scratch[c]! & bit) === 0) continue;
-    // Keep one extra name so that listNames can tell "and Eve" from "and 2 others".
-    if (names.length <= max) names.push(ctx.colNames[c]!);
-    total++;
+  for (let c = 0; c < ctx.nCols && names.length < shown; c++) {
+    if ((ctx.scratch[c]! & bit) !== 0) names.push(ctx.colNames[c]!);
   }
-  if (total <= max + 1 && names.length === total) return listNames(names, max);
+  if (total <= max) return listNames(names, max);
   const rest = total - max;
-  return `${names.slice(0, max).join(", ")} and ${rest} ${rest === 1 ? "other" : "others"}`;
+  return `${names.join(", ")} and ${rest} ${rest === 1 ? "other" : "others"}`;
 }
 
 function tooMany(ctx: RowContext, letter: "R" | "C", n: number, max: number): void {
-  const names = namesWith(ctx, letter === "R" ? R : C);
+  const names = namesWith(ctx, letter === "R" ? R : C, n);
   if (letter === "R") {
     push(ctx.out, "TOO_MANY_RESPONSIBLE", {
       responsibilityId: ctx.rowId,

@@ -20,7 +20,7 @@ const CANONICAL_BY_MASK: readonly Letters[] = Array.from({ length: 16 }, (_, mas
   LETTERS.filter((l) => (mask & LETTER_BIT[l]) !== 0).join(""),
 );
 
-// Null prototype so that a cell value like "constructor" can never hit Object.prototype.
+// Null prototype so that isCanonicalLetters("constructor") cannot hit Object.prototype.
 const MASK_BY_CANONICAL: Readonly<Record<string, number>> = Object.assign(
   Object.create(null) as Record<string, number>,
   Object.fromEntries(CANONICAL_BY_MASK.map((s, mask) => [s, mask])),

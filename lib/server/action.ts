@@ -42,7 +42,12 @@ function run<T>(
     (result) => result ?? { ok: true },
     (e: unknown) => {
       unstable_rethrow(e);
-      if (isAppError(e)) return { message: e.message, fieldErrors: e.fields, values };
+      if (isAppError(e)) {
+        // Field problems are shown at the field; the form-level line only points there.
+        return e.fields
+          ? { message: "Check the highlighted fields.", fieldErrors: e.fields, values }
+          : { message: e.message, values };
+      }
       logger.error("action failed", { err: e });
       return { message: "Something went wrong on our side. Nothing was saved; please try again.", values };
     },

@@ -2,17 +2,19 @@
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { cn } from "@/components/ui/cn";
-import { PopoverMenu, type MenuItem } from "@/components/ui/popover";
 import { cellKey, type CellState, type ColumnDto } from "@/lib/matrix/dto";
-import { a11yCellLabel, LETTERS } from "@/lib/raci/letters";
+import { LETTERS } from "@/lib/raci/letters";
 import type { Finding, Letter, Severity } from "@/lib/raci/types";
 import type { CellChange } from "@/lib/query/use-cell-mutation";
 import { CellPicker } from "./cell-picker";
 import { COLUMN_WIDTH, GROUP_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./grid-constants";
-import { GridCell } from "./grid-cell";
-import { ColumnHeader, GroupHeader, RowHeader } from "./grid-headers";
+import { ColumnHeader, GroupHeader } from "./grid-headers";
+import { GridRow } from "./grid-row";
 import type { GridItem } from "./grid-items";
-import { cellsInRect, clearAll, letterState, navigate, toggleAll, type GridPos, type NavBounds, type NavKey } from "./grid-nav";
+import { cellsInRect, clearAll, letterState, toggleAll, type GridPos, type NavBounds } from "./grid-nav";
+import { gridKeyAction } from "./grid-keys";
+import { GridMenu, type ColumnAction, type OpenMenu, type RowAction } from "./grid-menus";
+import { useRowDrag } from "./use-row-drag";
 import { HoverStyle, type Hover } from "./hover-style";
 import { summarizeRowFindings, worst } from "./row-findings";
 import { useGridSelection } from "./use-grid-selection";
@@ -26,15 +28,14 @@ export interface GridHandle {
   activeRowId: () => string | null;
 }
 
-export type RowAction = { type: "edit" | "insert-below" | "move-up" | "move-down" | "delete"; rowId: string };
-export type ColumnAction = { type: "edit" | "move-left" | "move-right" | "remove"; columnId: string };
+export type { ColumnAction, RowAction };
 
 export interface MatrixGridProps {
   /** The grid's accessible name (the matrix name). */
   label: string;
   items: GridItem[];
   columns: ColumnDto[];
-  /** Total counts before filtering are not needed: aria-*count describe this (filtered) grid. */
+  /** aria-rowcount/colcount describe this (filtered) grid: items + header row, columns + row header column. */
   cells: ReadonlyMap<string, CellState>;
   rowFindings: ReadonlyMap<string, Finding[]>;
   /** Column-level findings (no row) by person id. */
@@ -49,8 +50,6 @@ export interface MatrixGridProps {
   handleRef?: React.Ref<GridHandle>;
   className?: string;
 }
-
-const ROW_DRAG_TYPE = "application/x-remit-row";
 
 function posOf(el: Element | null): (GridPos & { kind: string; el: HTMLElement }) | null {
   const target = el?.closest<HTMLElement>("[data-kind]");
@@ -81,10 +80,8 @@ export function MatrixGrid(props: MatrixGridProps) {
   const wantFocus = useRef(false);
   const [focusTick, setFocusTick] = useState(0);
   const [pickerOpen, setPickerOpen] = useState(false);
-  const [menu, setMenu] = useState<{ kind: "row"; rowId: string } | { kind: "column"; columnId: string } | null>(null);
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [renamingRowId, setRenamingRowId] = useState<string | null>(null);
-  const [drop, setDrop] = useState<{ rowId: string; edge: "before" | "after" } | null>(null);
-  const dragRowId = useRef<string | null>(null);
   const mouse = useRef<{ down: GridPos; moved: boolean; shift: boolean } | null>(null);
 
   const { activePos, anchorPos, rect, moveTo, selectRange, clearRange } = useGridSelection(items, columns);
@@ -113,8 +110,9 @@ export function MatrixGrid(props: MatrixGridProps) {
   const rowSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_HEIGHT : ROW_HEIGHT), [items]);
   const colKeyOf = useCallback((i: number) => columns[i]?.id ?? i, [columns]);
 
-  // The virtualizer re-renders this component itself on scroll; nothing it returns is
-  // passed to memoized children (cells get primitives), so compiler memoization is moot.
+  // The virtualizer re-renders this component itself on scroll, so compiler memoization
+  // is moot here. Its item arrays are stable while their range is unchanged, which is
+  // what lets GridRow skip re-rendering on vertical scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
   const rowV = useVirtualizer({
     count: items.length,
@@ -241,103 +239,38 @@ export function MatrixGrid(props: MatrixGridProps) {
     return item?.kind === "row" ? item.row.id : null;
   };
 
-  // ---- Keyboard (delegated).
+  // ---- Keyboard (delegated; the meaning of keys lives in grid-keys.ts).
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (isTextInput(e.target)) return;
-    const { r, c } = activePos;
-    const onCell = r >= 0 && c >= 0 && items[r]?.kind === "row";
-    const bounds = boundsNow();
-    const mod = e.ctrlKey || e.metaKey;
-    const nav = (key: NavKey) => {
-      e.preventDefault();
-      if (e.shiftKey && onCell) go(navigate(activePos, key, bounds, true), true);
-      else go(navigate(activePos, key, bounds));
-    };
-
-    if (e.altKey && e.shiftKey && canEdit) {
-      const rowId = rowIdAt(r);
-      const column = r === -1 && c >= 0 ? columns[c] : undefined;
-      if ((e.key === "ArrowUp" || e.key === "ArrowDown") && rowId) {
-        e.preventDefault();
-        onRowAction({ type: e.key === "ArrowUp" ? "move-up" : "move-down", rowId });
-        requestFocus();
-        return;
-      }
-      if ((e.key === "ArrowLeft" || e.key === "ArrowRight") && column) {
-        e.preventDefault();
-        onColumnAction({ type: e.key === "ArrowLeft" ? "move-left" : "move-right", columnId: column.id });
-        requestFocus();
-        return;
-      }
-    }
-
-    switch (e.key) {
-      case "ArrowUp":
-        return nav("up");
-      case "ArrowDown":
-        return nav("down");
-      case "ArrowLeft":
-        return nav("left");
-      case "ArrowRight":
-        return nav("right");
-      case "Home":
-        return nav(mod ? "gridStart" : "home");
-      case "End":
-        return nav(mod ? "gridEnd" : "end");
-      case "PageUp":
-        return nav("pageUp");
-      case "PageDown":
-        return nav("pageDown");
-      case "Escape":
-        if (rect) {
-          e.preventDefault();
-          clearRange();
-        }
-        return;
-      case "Enter":
-      case " ":
-        if (onCell && canEdit) {
-          e.preventDefault();
-          setPickerOpen(true);
-        } else if (r >= 0 && c === -1 && rowIdAt(r) && canEdit) {
-          e.preventDefault();
-          setMenu({ kind: "row", rowId: rowIdAt(r)! });
-        } else if (r === -1 && c >= 0 && columns[c] && canEdit) {
-          e.preventDefault();
-          setMenu({ kind: "column", columnId: columns[c].id });
-        }
-        return;
-      case "F2":
-        if (canEdit && c === -1 && rowIdAt(r)) {
-          e.preventDefault();
-          setRenamingRowId(rowIdAt(r));
-        }
-        return;
-      case "Backspace":
-      case "Delete":
-        if (onCell && canEdit) {
-          e.preventDefault();
-          clearSelection();
-        }
-        return;
-    }
-
-    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "a" && columns.length > 0) {
-      e.preventDefault();
-      const first = navigate({ r: 0, c: 0 }, "gridStart", bounds);
-      const last = navigate(first, "gridEnd", bounds);
-      if (first.r >= 0 && last.r >= 0) {
-        selectRange(first, last);
-        requestFocus();
-      }
-      return;
-    }
-    if (!mod && !e.altKey && onCell && e.key.length === 1) {
-      const letter = e.key.toUpperCase();
-      if ((LETTERS as readonly string[]).includes(letter)) {
-        e.preventDefault();
-        applyLetter(letter as Letter);
-      }
+    const action = gridKeyAction(e, { active: activePos, items, columns, canEdit, hasRange: rect !== null, bounds: boundsNow() });
+    if (!action) return;
+    e.preventDefault();
+    switch (action.type) {
+      case "move":
+        return go(action.to, action.extend);
+      case "move-row":
+        onRowAction({ type: action.dir === "up" ? "move-up" : "move-down", rowId: action.rowId });
+        return requestFocus();
+      case "move-column":
+        onColumnAction({ type: action.dir === "left" ? "move-left" : "move-right", columnId: action.columnId });
+        return requestFocus();
+      case "clear-range":
+        return clearRange();
+      case "open-picker":
+        return setPickerOpen(true);
+      case "row-menu":
+        return setMenu({ kind: "row", rowId: action.rowId });
+      case "column-menu":
+        return setMenu({ kind: "column", columnId: action.columnId });
+      case "rename":
+        return setRenamingRowId(action.rowId);
+      case "clear-cells":
+        return clearSelection();
+      case "select-all":
+        selectRange(action.from, action.to);
+        return requestFocus();
+      case "letter":
+        return applyLetter(action.letter);
     }
   };
 
@@ -408,44 +341,15 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (canEdit && hit?.kind === "rowheader") setRenamingRowId(rowIdAt(hit.r));
   };
 
-  // ---- Drag and drop of row headers.
-  const onDragStart = (e: React.DragEvent<HTMLDivElement>) => {
-    const hit = posOf(e.target as Element);
-    const rowId = hit?.kind === "rowheader" ? rowIdAt(hit.r) : null;
-    if (!canEdit || !rowId) {
-      e.preventDefault();
-      return;
-    }
-    dragRowId.current = rowId;
-    e.dataTransfer.effectAllowed = "move";
-    e.dataTransfer.setData(ROW_DRAG_TYPE, rowId);
-    e.dataTransfer.setData("text/plain", items[hit!.r]?.kind === "row" ? (items[hit!.r] as { row: { title: string } }).row.title : "");
-  };
-  const dropTarget = (e: React.DragEvent<HTMLDivElement>) => {
-    const rowEl = (e.target as HTMLElement).closest<HTMLElement>("[data-row-id]");
-    const rowId = rowEl?.dataset.rowId;
-    if (!rowEl || !rowId || !dragRowId.current || rowId === dragRowId.current) return null;
-    const box = rowEl.getBoundingClientRect();
-    return { rowId, edge: (e.clientY < box.top + box.height / 2 ? "before" : "after") as "before" | "after" };
-  };
-  const onDragOver = (e: React.DragEvent<HTMLDivElement>) => {
-    if (!dragRowId.current) return;
-    const t = dropTarget(e);
-    e.preventDefault();
-    e.dataTransfer.dropEffect = t ? "move" : "none";
-    if (t?.rowId !== drop?.rowId || t?.edge !== drop?.edge) setDrop(t);
-  };
-  const endDrag = () => {
-    dragRowId.current = null;
-    setDrop(null);
-  };
-  const onDrop = (e: React.DragEvent<HTMLDivElement>) => {
-    const from = dragRowId.current;
-    const t = dropTarget(e);
-    e.preventDefault();
-    endDrag();
-    if (from && t) onDropRow(from, t.rowId, t.edge);
-  };
+  const { drop, handlers: dragHandlers } = useRowDrag({
+    canEdit,
+    onDropRow,
+    rowAt: (el) => {
+      const hit = posOf(el);
+      const item = hit?.kind === "rowheader" ? items[hit.r] : undefined;
+      return item?.kind === "row" ? { id: item.row.id, title: item.row.title } : null;
+    },
+  });
 
   const onRenameDone = useCallback(
     (rowId: string, title: string | null) => {
@@ -457,50 +361,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     [onRenameRow, requestFocus],
   );
 
-  // ---- Menus and picker.
-  const menuItems: MenuItem[] = useMemo(() => {
-    if (!menu) return [];
-    if (menu.kind === "row") {
-      const at = items.findIndex((i) => i.kind === "row" && i.row.id === menu.rowId);
-      const prev = items[at - 1];
-      const next = items[at + 1];
-      const rowId = menu.rowId;
-      return [
-        { label: "Rename", hint: "F2", onSelect: () => setRenamingRowId(rowId) },
-        { label: "Edit details…", onSelect: () => onRowAction({ type: "edit", rowId }) },
-        { label: "Add a row below…", onSelect: () => onRowAction({ type: "insert-below", rowId }) },
-        { label: "Move up", hint: "Alt+Shift+↑", disabled: prev?.kind !== "row", onSelect: () => onRowAction({ type: "move-up", rowId }) },
-        { label: "Move down", hint: "Alt+Shift+↓", disabled: next?.kind !== "row", onSelect: () => onRowAction({ type: "move-down", rowId }) },
-        { label: "Delete row", tone: "danger", onSelect: () => onRowAction({ type: "delete", rowId }) },
-      ];
-    }
-    const at = columns.findIndex((col) => col.id === menu.columnId);
-    const columnId = menu.columnId;
-    return [
-      { label: "Edit person…", onSelect: () => onColumnAction({ type: "edit", columnId }) },
-      { label: "Move left", hint: "Alt+Shift+←", disabled: at <= 0, onSelect: () => onColumnAction({ type: "move-left", columnId }) },
-      { label: "Move right", hint: "Alt+Shift+→", disabled: at >= columns.length - 1, onSelect: () => onColumnAction({ type: "move-right", columnId }) },
-      { label: "Remove from matrix", tone: "danger", onSelect: () => onColumnAction({ type: "remove", columnId }) },
-    ];
-  }, [menu, items, columns, onRowAction, onColumnAction]);
-
-  const menuLabel = useMemo(() => {
-    if (menu?.kind === "row") {
-      const item = items.find((i) => i.kind === "row" && i.row.id === menu.rowId);
-      return `Actions for ${item?.kind === "row" ? item.row.title : "row"}`;
-    }
-    if (menu?.kind === "column") return `Actions for ${columns.find((col) => col.id === menu.columnId)?.name ?? "column"}`;
-    return "";
-  }, [menu, items, columns]);
-
-  const menuAnchor = useCallback(() => {
-    const root = scrollRef.current;
-    if (!root || !menu) return null;
-    return menu.kind === "row"
-      ? root.querySelector<HTMLElement>(`[data-kind="rowheader"][data-row-id="${CSS.escape(menu.rowId)}"]`)
-      : root.querySelector<HTMLElement>(`[data-kind="colheader"][data-column-id="${CSS.escape(menu.columnId)}"]`);
-  }, [menu]);
-
+  // ---- Picker.
   const pickerAnchor = useCallback(() => cellElement(activeR, activeC), [cellElement, activeR, activeC]);
   const pickerTargets = pickerOpen ? selection() : [];
   const pickerStates = useMemo(() => {
@@ -544,13 +405,7 @@ export function MatrixGrid(props: MatrixGridProps) {
         onMouseLeave={() => hoverRef.current?.(null)}
         onClick={onClick}
         onDoubleClick={onDoubleClick}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDrop(null);
-        }}
-        onDrop={onDrop}
-        onDragEnd={endDrag}
+        {...dragHandlers}
         className="h-full overflow-auto overscroll-contain rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
         style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: ROW_HEADER_WIDTH }}
       >
@@ -616,58 +471,32 @@ export function MatrixGrid(props: MatrixGridProps) {
               );
             }
             const row = item.row;
-            const summary = rowSummary.get(row.id);
-            const isActiveRow = activeR === vr.index;
+            const inRows = rect !== null && vr.index >= rect.r0 && vr.index <= rect.r1;
+            let letters = "";
+            for (let i = 0; i < vCols.length; i++) {
+              const col = columns[vCols[i]!.index];
+              if (i > 0) letters += "|";
+              if (col) letters += cells.get(cellKey(row.id, col.personId))?.letters ?? "";
+            }
             return (
-              <div
+              <GridRow
                 key={item.key}
-                role="row"
-                aria-rowindex={ariaRow}
-                data-row-id={row.id}
-                className="absolute left-0"
-                style={{ top: vr.start, height: ROW_HEIGHT, width: totalWidth }}
-              >
-                <RowHeader
-                  r={vr.index}
-                  rowId={row.id}
-                  title={row.title}
-                  description={row.description}
-                  findingCount={summary?.count ?? 0}
-                  severity={summary?.severity ?? null}
-                  isActive={isActiveRow && activeC === -1}
-                  canEdit={canEdit}
-                  isRenaming={renamingRowId === row.id}
-                  onRenameDone={onRenameDone}
-                />
-                {vCols.map((vc) => {
-                  const col = columns[vc.index];
-                  if (!col) return null;
-                  const letters = cells.get(cellKey(row.id, col.personId))?.letters ?? "";
-                  const flag = summary?.byPerson.get(col.personId);
-                  const isActive = isActiveRow && activeC === vc.index;
-                  return (
-                    <GridCell
-                      key={col.id}
-                      r={vr.index}
-                      c={vc.index}
-                      left={vc.start}
-                      letters={letters}
-                      label={a11yCellLabel(row.title, col.name, letters, flag?.count)}
-                      isSelected={rect ? vr.index >= rect.r0 && vr.index <= rect.r1 && vc.index >= rect.c0 && vc.index <= rect.c1 : isActive}
-                      isActive={isActive}
-                      isFlagged={!!flag}
-                      severity={flag?.severity ?? null}
-                    />
-                  );
-                })}
-                {drop?.rowId === row.id ? (
-                  <div
-                    aria-hidden="true"
-                    className="pointer-events-none absolute inset-x-0 z-20 h-0.5 bg-accent-500"
-                    style={{ top: drop.edge === "before" ? -1 : ROW_HEIGHT - 1 }}
-                  />
-                ) : null}
-              </div>
+                r={vr.index}
+                row={row}
+                top={vr.start}
+                width={totalWidth}
+                vCols={vCols}
+                columns={columns}
+                letters={letters}
+                summary={rowSummary.get(row.id)}
+                activeC={activeR === vr.index ? activeC : null}
+                selC0={inRows ? rect.c0 : null}
+                selC1={inRows ? rect.c1 : null}
+                canEdit={canEdit}
+                isRenaming={renamingRowId === row.id}
+                dropEdge={drop?.rowId === row.id ? drop.edge : null}
+                onRenameDone={onRenameDone}
+              />
             );
           })}
         </div>
@@ -687,7 +516,16 @@ export function MatrixGrid(props: MatrixGridProps) {
         onClear={clearSelection}
         onClose={() => setPickerOpen(false)}
       />
-      <PopoverMenu open={menu !== null} anchor={menuAnchor} label={menuLabel} items={menuItems} onClose={() => setMenu(null)} />
+      <GridMenu
+        menu={menu}
+        root={scrollRef}
+        items={items}
+        columns={columns}
+        onRowAction={onRowAction}
+        onColumnAction={onColumnAction}
+        onRename={setRenamingRowId}
+        onClose={() => setMenu(null)}
+      />
       <p className="sr-only" aria-live="polite">
         {anchorPos && rect ? `${(rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1)} cells selected` : ""}
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PresenceUser } from "@/lib/matrix/live";
-import { cellOutlineProps, presenceOutlines } from "./presence-outline";
+import { NO_OUTLINE, cellOutlineProps, decodeRowOutlines, presenceOutlines, rowOutlines } from "./presence-outline";
 
 const user = (userId: string, name: string, selection: PresenceUser["selection"], color = "#2563eb"): PresenceUser => ({
   userId,
@@ -55,5 +55,34 @@ describe("cellOutlineProps", () => {
       remoteNames: undefined,
     });
     expect(cellOutlineProps(undefined)).toBe(cellOutlineProps([]));
+  });
+});
+
+describe("rowOutlines", () => {
+  const outlines = presenceOutlines(
+    [user("u1", "Ada", { rowId: "r1", personId: "p2" }, "#dc2626"), user("u2", "Bob", { rowId: "r2", personId: "p1" })],
+    "me",
+  );
+
+  it("is an empty string for a row nobody else is on", () => {
+    expect(rowOutlines(outlines, "r3", ["p1", "p2"])).toBe("");
+    expect(rowOutlines(new Map(), "r1", ["p1", "p2"])).toBe("");
+  });
+
+  it("round-trips the outlines of the rendered cells, in column order", () => {
+    const encoded = rowOutlines(outlines, "r1", ["p1", "p2", "p3"]);
+    expect(typeof encoded).toBe("string");
+    expect(decodeRowOutlines(encoded)).toEqual([
+      NO_OUTLINE,
+      { remoteColor: "#dc2626", remoteInitials: "AD", remoteNames: "Ada" },
+      NO_OUTLINE,
+    ]);
+    // Same presence, same string: a memoized row does not re-render.
+    expect(rowOutlines(outlines, "r1", ["p1", "p2", "p3"])).toBe(encoded);
+  });
+
+  it("decodes nothing from an empty or broken string", () => {
+    expect(decodeRowOutlines("")).toEqual([]);
+    expect(decodeRowOutlines("{oops")).toEqual([]);
   });
 });

@@ -59,3 +59,38 @@ export function cellOutlineProps(list: readonly RemoteSelection[] | undefined): 
     remoteNames: list.map((s) => s.name).join(", "),
   };
 }
+
+/**
+ * Other people's selections on one row's rendered cells, as one string: a primitive
+ * prop for a memoized row (it re-renders only when an outline on it appears, moves or
+ * goes). "" — the common case — when nobody else is on the row. `personIds` are the
+ * rendered columns' person ids, in order; decode with {@link decodeRowOutlines}.
+ */
+export function rowOutlines(
+  outlines: ReadonlyMap<string, readonly RemoteSelection[]>,
+  rowId: string,
+  personIds: readonly string[],
+): string {
+  if (outlines.size === 0) return "";
+  let any = false;
+  const cells = personIds.map((personId) => {
+    const props = cellOutlineProps(outlines.get(cellKey(rowId, personId)));
+    if (!props.remoteColor) return 0;
+    any = true;
+    return [props.remoteColor, props.remoteInitials, props.remoteNames];
+  });
+  return any ? JSON.stringify(cells) : "";
+}
+
+/** The per-cell props of {@link rowOutlines}' string, in the same column order. */
+export function decodeRowOutlines(encoded: string): CellOutlineProps[] {
+  if (!encoded) return [];
+  try {
+    const cells = JSON.parse(encoded) as (0 | [string, string, string])[];
+    return cells.map((c) => (c ? { remoteColor: c[0], remoteInitials: c[1], remoteNames: c[2] } : NONE));
+  } catch {
+    return [];
+  }
+}
+
+export { NONE as NO_OUTLINE };

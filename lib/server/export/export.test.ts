@@ -178,6 +178,25 @@ describe("PDF export", () => {
     expect(mediaBox(await render(5, 6, { paper: "letter", orientation: "landscape" }))).toBe("0 0 792 612");
   });
 
+  it("renders an empty matrix, and a view with no people", async () => {
+    const empty = await renderMatrixPdf(buildExportView(testMatrixDto(0, 0), TEAM, NO_FILTER), {
+      paper: "a4",
+      orientation: "auto",
+      includeFindings: true,
+      exportedAt: new Date(),
+      timeZone: "UTC",
+    });
+    expect(pages(empty)).toBe(2);
+    const noPeople = await renderMatrixPdf(buildExportView(testMatrixDto(5, 3), TEAM, { ...NO_FILTER, columnIds: ["none"] }), {
+      paper: "letter",
+      orientation: "portrait",
+      includeFindings: false,
+      exportedAt: new Date(),
+      timeZone: "UTC",
+    });
+    expect(pages(noPeople)).toBe(1);
+  });
+
   it("paginates a long matrix and drops the findings pages when asked", async () => {
     const withFindings = await render(200, 8);
     const without = await render(200, 8, { includeFindings: false });

@@ -1,8 +1,6 @@
 import "server-only";
-import { z } from "zod";
 import { formatBytes, IMPORT_LIMITS } from "@/lib/raci/import";
 import { importFormSchema, type ImportQuery } from "@/lib/schemas/import";
-import { fieldErrorsOf } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
 
 /** What was sent: text to detect and read, or the bytes of a workbook. */
@@ -59,8 +57,18 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, curly quotes, dashes…); some
+// Node builds decode it as Latin-1, so the table is here.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -108,8 +116,9 @@ function fromBytes(bytes: Buffer, query: ImportQuery, fileName: string | undefin
  * a raw body (text types, or an .xlsx). Bounded in size; anything else is a clear 400.
  */
 export async function readImportRequest(request: Request, query: ImportQuery): Promise<ImportSource> {
-  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const mediaType = contentType.split(";")[0]?.trim() ?? "";
+  // The multipart boundary is case-sensitive: only the media type is lower-cased.
+  const contentType = request.headers.get("content-type") ?? "";
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   const body = await readBody(request);
 
   if (mediaType === "multipart/form-data") {
@@ -127,7 +136,14 @@ export async function readImportRequest(request: Request, query: ImportQuery): P
       fields[key] = value;
     }
     const parsed = importFormSchema.safeParse(fields);
-    if (!parsed.success) throw new AppError("INVALID_INPUT", "Some fields are not valid.", { fields: fieldErrorsOf(parsed.error as z.ZodError) });
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "form";
+        fieldErrors[key] ??= issue.code === "unrecognized_keys" ? "Unknown field." : issue.message;
+      }
+      throw new AppError("INVALID_INPUT", `Some fields are not valid: ${Object.keys(fieldErrors).join(", ")}.`, { fields: fieldErrors });
+    }
     const name = query.name ?? parsed.data.name;
     if (file instanceof File) {
       if (file.size > IMPORT_LIMITS.maxFileBytes) throw tooLarge();

@@ -138,6 +138,34 @@ describe("openMatrixStream", () => {
     await vi.waitFor(async () => expect(await store.list("m3")).toEqual([]));
   });
 
+  it("leaves nothing behind when opening fails (the newest change id cannot be read)", async () => {
+    const pubsub = new InProcessPubSub();
+    const store = new InMemoryPresenceStore();
+    const presence = new PresenceService(store, () => pubsub, { coalesceMs: 1 });
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = openMatrixStream({
+      matrixId: "m8",
+      user: { id: "u1", name: "Ada" },
+      signal: new AbortController().signal,
+      lastChangeId: async () => {
+        throw new Error("database down");
+      },
+      checkAccess: async () => "ok",
+      pubsub,
+      presence,
+    });
+    const stream = reader(res);
+    await stream.waitFor(() => stream.isDone(), "ended");
+    expect(openStreamCount("m8")).toBe(0);
+    expect(pubsub.listenerCount()).toBe(0);
+    await vi.waitFor(async () => expect(await store.list("m8")).toEqual([]));
+    // A later tab of the same user joins and leaves cleanly (no stray stream count).
+    await store.join("m8", { id: "u1", name: "Ada" });
+    await store.leave("m8", "u1");
+    expect(await store.list("m8")).toEqual([]);
+    error.mockRestore();
+  });
+
   it("sends heartbeats and ends the stream with a bye when access is lost", async () => {
     let access: AccessCheck = "ok";
     const { open, pubsub } = setup({ access: async () => access, heartbeatMs: 10 });

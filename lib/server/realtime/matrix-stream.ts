@@ -159,12 +159,15 @@ export function openMatrixStream(opts: MatrixStreamOptions): Response {
         else write(sseEvent(message.type, message));
       });
       try {
-        const [lastChangeId, users] = await Promise.all([opts.lastChangeId(), presence.join(matrixId, user)]);
+        // One after the other: a failed read must not leave a presence entry behind.
+        const users = await presence.join(matrixId, user);
         joined = true;
         if (closed) {
           void presence.leave(matrixId, user.id);
           return;
         }
+        const lastChangeId = await opts.lastChangeId();
+        if (closed) return;
         write(sseRetry(opts.retryMs ?? 2_000));
         write(sseEvent(LIVE_EVENTS.hello, { lastChangeId, presence: users } satisfies HelloEvent));
         ready = true;

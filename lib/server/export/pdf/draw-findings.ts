@@ -99,7 +99,11 @@ export function drawFindings(ctx: FindingsContext): void {
       const headLines = engine.wrap(head, textWidth, 8, true);
       const bodyLines = engine.wrap(f.message, textWidth, 7.5);
       const height = headLines.length * 10.5 + bodyLines.length * 9.5 + 6;
-      if (y + height > ctx.bottom) y = ctx.newPage();
+      if (y + height > ctx.bottom) {
+        y = ctx.newPage();
+        engine.draw(`${SECTION_TITLES[s]} (continued)`, left, y + 10, { size: 10.5, bold: true, color: SEVERITY_COLORS[s] });
+        y += 18;
+      }
       doc.circle(left + 3.5, y + 5.5, 2.6).fill(SEVERITY_COLORS[s]);
       engine.begin();
       let baseline = y + 8;

@@ -20,11 +20,6 @@ const FILES: Readonly<Record<FaceName, string>> = {
 /** Fallbacks tried, in order, for a character the main face lacks. */
 export const FALLBACKS: readonly FaceName[] = ["cjk"];
 
-/** The folder of the font files; REMIT_FONTS_DIR overrides it for unusual deployments. */
-export function fontsDir(): string {
-  return process.env.REMIT_FONTS_DIR || path.join(process.cwd(), "lib", "server", "export", "fonts");
-}
-
 // Parsed once per process: reading and parsing the files costs more than a whole
 // small PDF. fontkit fonts are read-only once parsed, and pdfkit keeps what it changes
 // (the subset, the layout cache) per document, so documents can share them.
@@ -35,7 +30,8 @@ export function face(name: FaceName): fontkit.Font {
   let font = faces.get(name);
   if (!font) {
     const file = FILES[name];
-    const bytes = readFileSync(path.join(fontsDir(), file));
+    // Spelled out in full so that the build traces exactly this folder into the server output.
+    const bytes = readFileSync(path.join(process.cwd(), "lib", "server", "export", "fonts", file));
     font = fontkit.create(file.endsWith(".woff") ? woffToSfnt(bytes) : bytes);
     faces.set(name, font);
   }
