@@ -5,9 +5,7 @@
  * like edits.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { MatrixDto } from "../lib/matrix/dto";
@@ -33,10 +31,8 @@ const TITLES = ["Code reviews", "Hiring", "System roadmap", "On-call rota"];
 const NAMES = ["Zoë Ødegård", "李雷", "Sam"];
 
 function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "remit-e2e-pdf-"));
-  const file = path.join(dir, "export.pdf");
-  writeFileSync(file, bytes);
-  const out = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
+  // pdftotext reads the PDF from standard input: no temp files to clean up.
+  const out = spawnSync("pdftotext", ["-", "-"], { input: bytes, encoding: "utf8" });
   expect(out.status, out.stderr).toBe(0);
   return out.stdout.replace(/\s+/g, " ");
 }

@@ -237,4 +237,32 @@ test.describe("matrix grid", () => {
     expect(await serverLetters(page, id, CODE_REVIEWS, "Tech Lead")).toBe("RA");
     await other.ctx.close();
   });
+
+  test("filters rows and columns, and keeps the filters in the URL", async ({ page, owner, signInAs }) => {
+    await signInAs(owner.user);
+    const name = "Filters";
+    const id = await createMatrix(page, owner.team, name);
+    const grid = await openMatrix(page, owner.team, id, name);
+
+    await page.getByRole("searchbox", { name: "Search responsibilities" }).fill("review");
+    await expect(grid.getByRole("rowheader", { name: new RegExp(`^${CODE_REVIEWS}`) })).toBeVisible();
+    await expect(grid.getByRole("rowheader", { name: /^Technical Excellence/ })).toHaveCount(0);
+    await expect(page).toHaveURL(/[?&]q=review/);
+
+    await page.getByRole("button", { name: "People" }).click();
+    await page.getByRole("dialog", { name: "Filter by people" }).getByLabel(/Engineering Manager/).uncheck();
+    await page.keyboard.press("Escape");
+    await expect(grid.getByRole("columnheader", { name: /^Engineering Manager/ })).toHaveCount(0);
+    await expect(grid).toHaveAttribute("aria-colcount", "2");
+
+    await page.reload();
+    const again = page.getByRole("grid", { name });
+    await expect(again.getByRole("rowheader", { name: /^Technical Excellence/ })).toHaveCount(0);
+    await expect(again.getByRole("columnheader", { name: /^Engineering Manager/ })).toHaveCount(0);
+    await expect(page.getByRole("searchbox", { name: "Search responsibilities" })).toHaveValue("review");
+
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(again.getByRole("rowheader", { name: /^Technical Excellence/ })).toBeVisible();
+    await expect(page).not.toHaveURL(/[?&]q=/);
+  });
 });

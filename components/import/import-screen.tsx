@@ -107,7 +107,8 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
               className="[&_textarea]:font-mono"
               hint="Paste cells copied from a spreadsheet, a Markdown table from a wiki or README, or CSV. First column: responsibilities; optional Category and Domain columns; one column per person or role."
               error={sourceError}
-              aria-describedby={preview && preview.issues.length > 0 ? issuesId : undefined}
+              // Replaces the Textarea's own list, so it names the hint and the error too.
+              aria-describedby={[`${id}-text-hint`, sourceError ? `${id}-text-error` : null, preview && preview.issues.length > 0 ? issuesId : null].filter(Boolean).join(" ")}
             />
             <Select id={`${id}-format`} label="Format" value={format} onChange={(e) => setFormat(e.target.value as PasteFormat)}>
               <option value="auto">Detect automatically</option>

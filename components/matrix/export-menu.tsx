@@ -3,6 +3,7 @@ import { useId, useState, useSyncExternalStore } from "react";
 import { DisclosureMenu, menuItemClasses } from "@/components/ui/disclosure-menu";
 import { Select } from "@/components/ui/select";
 import { Checkbox } from "@/components/ui/checkbox";
+import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /** What the grid shows; the export writes the same rows and columns. Empty lists do not filter. */
@@ -173,7 +174,7 @@ export function ExportMenu({ matrixId, filter }: { matrixId: string; filter?: Ex
             checked={includeFindings}
             onChange={(e) => setIncludeFindings(e.target.checked)}
           />
-          <a href={urls.pdf} download onClick={(e) => void download("pdf", e)} aria-busy={busy === "pdf" || undefined} className={cn(menuItemClasses, "justify-center bg-accent-600 font-medium text-white hover:bg-accent-700 dark:text-white dark:hover:bg-accent-700")}>
+          <a href={urls.pdf} download onClick={(e) => void download("pdf", e)} aria-busy={busy === "pdf" || undefined} className={buttonClasses("primary", "sm", "w-full")}>
             {busy === "pdf" ? "Preparing PDF…" : "Download PDF"}
           </a>
         </fieldset>

@@ -99,7 +99,6 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
   const [addColumnOpen, setAddColumnOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [pendingFocus, setPendingFocus] = useState<{ rowId: string; personId?: string } | null>(null);
 
   const actions = useStructureActions({
     matrixId,
@@ -110,38 +109,47 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
   });
   const { structure } = actions;
 
-  // Focus a row once it is rendered (after creating it, or after clearing filters that hid it).
+  // Focus a row once it is rendered (after creating it, or after clearing filters that hid
+  // it), and only after the dialog is gone: it gives focus back to its opener on closing.
+  // A ref, not state: setting it never needs a render, the effect re-checks on each change.
+  const pendingFocus = useRef<{ rowId: string; personId?: string } | null>(null);
   useEffect(() => {
-    if (!pendingFocus) return;
-    const shown = gridRef.current?.focusCell(pendingFocus.rowId, pendingFocus.personId) ?? false;
-    if (shown || !isFiltered(filters)) setPendingFocus(null);
-    else clearFilters();
-  }, [pendingFocus, items, filters, clearFilters]);
+    const target = pendingFocus.current;
+    if (!target || rowDialog) return;
+    // A new row reaches the rendered model a tick after the write resolved: wait for it.
+    if (!model.rows.some((r) => r.id === target.rowId)) return;
+    if (gridRef.current?.focusCell(target.rowId, target.personId)) pendingFocus.current = null;
+    else if (isFiltered(filters)) clearFilters();
+    else pendingFocus.current = null;
+  }, [rowDialog, model.rows, items, filters, clearFilters]);
 
   const onFocusFinding = useCallback(
     (f: Finding) => {
       if (f.responsibilityId) {
-        if (!gridRef.current?.focusCell(f.responsibilityId, f.personId)) setPendingFocus({ rowId: f.responsibilityId, personId: f.personId });
+        if (!gridRef.current?.focusCell(f.responsibilityId, f.personId)) {
+          pendingFocus.current = { rowId: f.responsibilityId, personId: f.personId };
+          clearFilters();
+        }
       } else if (f.personId) {
         if (!gridRef.current?.focusColumn(f.personId)) {
           setFilters((x) => ({ ...x, hiddenPeople: x.hiddenPeople.filter((id) => id !== f.personId) }));
         }
       }
     },
-    [setFilters],
+    [setFilters, clearFilters],
   );
 
+  const { edit } = editor;
   const onApplyFix = useCallback(
     async (fix: Fix): Promise<void> => {
       // One batch write = one undo step; the panel keeps the fix busy until it settles.
-      await editor.edit(fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })));
+      await edit(fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })));
     },
-    [editor],
+    [edit],
   );
 
   const editingRow = rowDialog?.rowId ? (model.rows.find((r) => r.id === rowDialog.rowId) ?? null) : null;
   const personColumn = personDialogId ? model.columns.find((c) => c.id === personDialogId) : undefined;
-  const columnFindingCount = findings.length;
 
   return (
     <div className="flex h-[calc(100dvh-11rem)] min-h-[32rem] flex-col gap-3">
@@ -170,7 +178,7 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
           onAddRow={() => setRowDialog({ rowId: null, afterId: gridRef.current?.activeRowId() ?? undefined })}
           onAddColumn={() => setAddColumnOpen(true)}
           onRuleSettings={() => setSettingsOpen(true)}
-          findingsCount={columnFindingCount}
+          findingsCount={findings.length}
           isPanelOpen={panelOpen}
           onTogglePanel={() => setPanelOpen((o) => !o)}
         />
@@ -188,6 +196,7 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
           columnFindings={columnFindings}
           canEdit={canEdit}
           onEdit={editor.edit}
+          lettersOf={editor.lettersOf}
           onRowAction={actions.onRowAction}
           onColumnAction={actions.onColumnAction}
           onRenameRow={actions.onRenameRow}
@@ -217,8 +226,12 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
               if (rowDialog?.rowId) {
                 await structure.updateRow(rowDialog.rowId, values);
               } else {
-                const row = await structure.createRow({ ...values, afterId: rowDialog?.afterId ?? undefined });
-                setPendingFocus({ rowId: row.id });
+                // "Add a row below X" means inside X's group: an empty category follows X's
+                // (the dialog has no way to prefill it yet).
+                const below = rowDialog?.afterId ? model.rows.find((r) => r.id === rowDialog.afterId) : undefined;
+                const category = values.category || below?.category || "";
+                const row = await structure.createRow({ ...values, category, afterId: rowDialog?.afterId ?? undefined });
+                pendingFocus.current = { rowId: row.id };
               }
             }}
           />

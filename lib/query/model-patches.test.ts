@@ -126,6 +126,18 @@ describe("PendingCells", () => {
     expect(p.isPending("k")).toBe(false);
   });
 
+  it("lists acknowledged versions the model does not show yet", () => {
+    const p = new PendingCells();
+    p.acknowledge("r1|p1", "RA", 3);
+    p.acknowledge("r2|p1", "C", 1);
+    // r1|p1 is at version 2 in the model, r2|p1 was never written (0).
+    expect(p.lateVersions(model())).toEqual([
+      { key: "r1|p1", version: 3 },
+      { key: "r2|p1", version: 1 },
+    ]);
+    expect(p.lateVersions(patchCells(model(), [{ rowId: "r1", personId: "p1", version: 3 }]))).toEqual([{ key: "r2|p1", version: 1 }]);
+  });
+
   it("overlays in-flight letters and newer acknowledged writes on a refetch", () => {
     const p = new PendingCells();
     p.begin("r2|p1", "I");

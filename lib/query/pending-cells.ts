@@ -58,6 +58,19 @@ export class PendingCells {
     if (!prev || prev.version < version) this.acked.set(key, { letters, version });
   }
 
+  /**
+   * Versions of our acknowledged writes that the cached model does not show yet. An
+   * acknowledgement changes no letters, so it is not worth a new model (and a findings
+   * run) of its own: these ride along with the next cell patch.
+   */
+  lateVersions(model: Pick<MatrixModel, "cells">): { key: string; version: number }[] {
+    const out: { key: string; version: number }[] = [];
+    for (const [key, a] of this.acked) {
+      if ((model.cells.get(key)?.version ?? 0) < a.version) out.push({ key, version: a.version });
+    }
+    return out;
+  }
+
   /** The version to send for a write based on `base`, following our own acknowledged writes. */
   resolveVersion(key: string, base: number): number {
     const m = this.bumps.get(key);

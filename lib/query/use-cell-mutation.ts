@@ -78,7 +78,9 @@ export function rollbackUpdates(model: Pick<MatrixModel, "cells">, cells: readon
 /**
  * Optimistic cell writes. `writeCells` applies the letters to the cached model at once
  * (one copy of the cell map per call), then sends them as one PUT (single or batch
- * form) with the versions the client had. Writes of a matrix go out one after another
+ * form) with the versions the client had. Acknowledged versions are kept in the
+ * matrix's version chain and folded into the model with the next patch, so a write
+ * costs one new model, not two. Writes of a matrix go out one after another
  * (a mutation scope), so two quick edits of one cell are never refused as stale against
  * each other. Returns the applied edit (for undo) and whether it was stored, or null
  * when nothing would change.
@@ -120,10 +122,13 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
       for (const c of cells) pending.begin(cellKey(c.rowId, c.personId), c.after);
       qc.setQueryData<MatrixModel>(
         key,
-        patchCells(
-          model,
-          cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after })),
-        ),
+        patchCells(model, [
+          ...pending.lateVersions(model).map(({ key: k, version }) => {
+            const sep = k.indexOf("|");
+            return { rowId: k.slice(0, sep), personId: k.slice(sep + 1), version };
+          }),
+          ...cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after })),
+        ]),
       );
       const edit: CellEdit = {
         cells: cells.map(({ rowId, personId, before, after }) => ({ rowId, personId, before, after })),
@@ -132,7 +137,10 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
       const done = send(cells).then(
         ({ res, sent }) => {
           const sentByKey = new Map(sent.map((w) => [cellKey(w.responsibilityId, w.personId), w.version]));
-          const updates: CellUpdate[] = [];
+          // The new versions go into the version chain (what later writes send) and reach
+          // the cached model with its next patch (see lateVersions). Only letters that
+          // differ from what is shown (the server's canonical form) are written now.
+          const fixes: CellUpdate[] = [];
           const current = qc.getQueryData<MatrixModel>(key);
           for (const r of res.cells) {
             const k = cellKey(r.responsibilityId, r.personId);
@@ -140,13 +148,15 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
             if (from !== undefined) pending.recordBump(k, from, r.version);
             const isLast = pending.end(k);
             pending.acknowledge(k, r.letters, r.version);
-            if (current && readCell(current, r.responsibilityId, r.personId).version > r.version) continue;
-            // While a later edit of ours is in flight its optimistic letters stay shown.
-            updates.push({ rowId: r.responsibilityId, personId: r.personId, version: r.version, ...(isLast ? { letters: r.letters } : {}) });
+            if (!current || !isLast) continue;
+            const shown = readCell(current, r.responsibilityId, r.personId);
+            if (shown.version <= r.version && shown.letters !== r.letters) {
+              fixes.push({ rowId: r.responsibilityId, personId: r.personId, letters: r.letters, version: r.version });
+            }
           }
           // Cells the answer did not mention (should not happen) stop being pending anyway.
           for (const c of cells) if (!res.cells.some((r) => r.responsibilityId === c.rowId && r.personId === c.personId)) pending.end(cellKey(c.rowId, c.personId));
-          if (current) qc.setQueryData<MatrixModel>(key, patchCells(current, updates));
+          if (current && fixes.length > 0) qc.setQueryData<MatrixModel>(key, patchCells(current, fixes));
           return true;
         },
         (error: unknown) => {

@@ -70,9 +70,16 @@ export const ColumnHeader = memo(function ColumnHeader(p: ColumnHeaderProps) {
     >
       <div className="flex min-w-0 items-center gap-1">
         {p.severity ? <FindingIcon severity={p.severity} /> : null}
-        <span className="line-clamp-2 text-sm leading-tight font-semibold break-words text-slate-900 dark:text-slate-100">{p.name}</span>
+        <span className="line-clamp-2 text-sm leading-tight font-semibold break-words hyphens-auto text-slate-900 dark:text-slate-100">{p.name}</span>
         {p.canEdit ? (
-          <button type="button" tabIndex={-1} data-action="column-menu" aria-label={`Actions for ${p.name}`} aria-haspopup="menu" className={cn(menuButton, "opacity-0 group-hover:opacity-100 group-focus:opacity-100")}>
+          <button
+            type="button"
+            tabIndex={-1}
+            data-action="column-menu"
+            aria-label={`Actions for ${p.name}`}
+            aria-haspopup="menu"
+            className={cn(menuButton, "absolute top-1 right-1 bg-slate-100 opacity-0 group-hover:opacity-100 group-focus:opacity-100 dark:bg-slate-900")}
+          >
             <MoreIcon />
           </button>
         ) : null}

@@ -42,6 +42,11 @@ export interface MatrixGridProps {
   columnFindings: ReadonlyMap<string, Finding[]>;
   canEdit: boolean;
   onEdit: (changes: CellChange[]) => void;
+  /**
+   * The letters of a cell as of now (the cache, not the last render): two quick key
+   * presses must toggle against each other's result, before React has re-rendered.
+   */
+  lettersOf: (rowId: string, personId: string) => string;
   onRowAction: (action: RowAction) => void;
   onColumnAction: (action: ColumnAction) => void;
   onRenameRow: (rowId: string, title: string) => void;
@@ -73,7 +78,7 @@ function isTextInput(el: EventTarget | null): boolean {
  * true totals. Events are delegated on the container through data-r/data-c.
  */
 export function MatrixGrid(props: MatrixGridProps) {
-  const { label, items, columns, cells, rowFindings, columnFindings, canEdit, onEdit, onRowAction, onColumnAction, onRenameRow, onDropRow, handleRef, className } = props;
+  const { label, items, columns, cells, rowFindings, columnFindings, canEdit, onEdit, lettersOf, onRowAction, onColumnAction, onRenameRow, onDropRow, handleRef, className } = props;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const hoverRef = useRef<((h: Hover) => void) | null>(null);
@@ -146,7 +151,6 @@ export function MatrixGrid(props: MatrixGridProps) {
     return map;
   }, [columnFindings]);
 
-  const lettersOf = useCallback((rowId: string, personId: string) => cells.get(cellKey(rowId, personId))?.letters ?? "", [cells]);
 
   const baseBounds = useMemo(
     () => ({ rowCount: items.length, colCount: columns.length, isGroup: (r: number) => items[r]?.kind === "group" }),
@@ -364,13 +368,10 @@ export function MatrixGrid(props: MatrixGridProps) {
   // ---- Picker.
   const pickerAnchor = useCallback(() => cellElement(activeR, activeC), [cellElement, activeR, activeC]);
   const pickerTargets = pickerOpen ? selection() : [];
-  const pickerStates = useMemo(() => {
-    const s = { R: "none", A: "none", C: "none", I: "none" } as Record<Letter, "all" | "some" | "none">;
-    for (const l of LETTERS) s[l] = letterState(pickerTargets, lettersOf, l);
-    return s;
-    // pickerTargets is derived from the deps below; recomputing per render is cheap but needless.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pickerOpen, selection, lettersOf]);
+  // Only computed while the picker is open (a handful of cells); re-read on every render
+  // so aria-pressed follows each toggle.
+  const pickerStates = { R: "none", A: "none", C: "none", I: "none" } as Record<Letter, "all" | "some" | "none">;
+  if (pickerTargets.length > 0) for (const l of LETTERS) pickerStates[l] = letterState(pickerTargets, lettersOf, l);
   const activeItem = items[activeR];
   const activeColumn = columns[activeC];
   const pickerTitle =

@@ -39,41 +39,44 @@ export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], 
     });
   }
 
-  const matrix = await db.$transaction(async (tx) => {
-    const created = await tx.matrix.create({
+  const saved = await db.$transaction(async (tx) => {
+    const matrix = await tx.matrix.create({
       data: { teamId: team.id, name, description: "", createdById: user.id },
       select: { id: true, name: true },
     });
 
     const people = await tx.person.findMany({ where: { teamId: team.id, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
     const matches = matchPeople(model.columns, people);
-    const personIds: string[] = [];
-    for (const [i, col] of model.columns.entries()) {
-      let personId = matches[i];
-      if (!personId) {
-        const person = await tx.person.create({
-          data: {
+    // New people in one statement; import names are unique (case-insensitive), so the
+    // returned rows map back by name whatever order the database returns them in.
+    const missing = model.columns.filter((_, i) => !matches[i]);
+    const created = missing.length
+      ? await tx.person.createManyAndReturn({
+          data: missing.map((col) => ({
             teamId: team.id,
             name: col.name,
             roleTitle: col.roleTitle,
             roleKinds: serializeRoleKinds(col.roleKinds),
             kindsManual: false,
-          },
-          select: { id: true },
-        });
-        personId = person.id;
-      }
-      personIds.push(personId);
-    }
+          })),
+          select: { id: true, name: true },
+        })
+      : [];
+    const createdByName = new Map(created.map((p) => [p.name, p.id]));
+    const personIds = model.columns.map((col, i) => {
+      const id = matches[i] ?? createdByName.get(col.name);
+      if (!id) throw new Error("Imported column without a person.");
+      return id;
+    });
     const colPositions = spacedPositions(personIds.length);
     await tx.matrixColumn.createMany({
-      data: personIds.map((personId, i) => ({ matrixId: created.id, personId, position: colPositions[i] ?? i })),
+      data: personIds.map((personId, i) => ({ matrixId: matrix.id, personId, position: colPositions[i] ?? i })),
     });
 
     const rowPositions = spacedPositions(model.rows.length);
     const rows = await tx.responsibility.createManyAndReturn({
       data: model.rows.map((r, i) => ({
-        matrixId: created.id,
+        matrixId: matrix.id,
         title: r.title,
         description: r.description,
         category: r.category,
@@ -92,25 +95,25 @@ export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], 
       if (!responsibilityId) throw new Error("Imported row without an id.");
       row.letters.forEach((letters, c) => {
         const personId = personIds[c];
-        if (letters && personId) cells.push({ matrixId: created.id, responsibilityId, personId, letters, updatedById: user.id });
+        if (letters && personId) cells.push({ matrixId: matrix.id, responsibilityId, personId, letters, updatedById: user.id });
       });
     });
     if (cells.length) await tx.cell.createMany({ data: cells });
 
-    await recordChanges(tx, created.id, user.id, [
+    await recordChanges(tx, matrix.id, user.id, [
       {
         entity: "matrix",
-        entityId: created.id,
+        entityId: matrix.id,
         action: "create",
-        after: { name: created.name, import: { format: model.format, rows: model.rows.length, columns: model.columns.length } },
+        after: { name: matrix.name, import: { format: model.format, rows: model.rows.length, columns: model.columns.length } },
       },
     ]);
-    return created;
+    return matrix;
   }, TRANSACTION);
 
-  const findings = computeFindings(toRaciMatrix(decodeMatrix(await loadMatrixDto(matrix.id))));
+  const findings = computeFindings(toRaciMatrix(decodeMatrix(await loadMatrixDto(saved.id))));
   return {
-    matrix: { id: matrix.id, name: matrix.name, teamSlug: team.slug },
+    matrix: { id: saved.id, name: saved.name, teamSlug: team.slug },
     findings,
     summary: summarizeFindings(findings),
     issues: model.issues,

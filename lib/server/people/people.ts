@@ -4,7 +4,8 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { serializeRoleKinds } from "@/lib/raci/role-kinds";
 import { personSelect, reshapePerson, type PersonDto } from "@/lib/server/people/person-dto";
-import { publishPersonChange } from "@/lib/server/realtime/publish";
+import { publishMatrixChange } from "@/lib/server/realtime/publish";
+import { recordChanges } from "@/lib/server/matrices/record-change";
 import type { CreatePersonInput, UpdatePersonInput } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -55,20 +56,38 @@ export async function updatePerson(user: CurrentUser, personId: string, input: U
   const stale = () => new AppError("CONFLICT", "Someone changed this person meanwhile.", { details: { person: reshapePerson(person) } });
   if (person.version !== input.version) throw stale();
   await checkLinkedUser(db, person.teamId, input.userId);
-  const { count } = await db.person.updateMany({
-    where: { id: personId, version: input.version },
-    data: {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.roleTitle !== undefined ? { roleTitle: input.roleTitle } : {}),
-      ...(input.roleKinds !== undefined ? { roleKinds: serializeRoleKinds(input.roleKinds) } : {}),
-      ...(input.kindsManual !== undefined ? { kindsManual: input.kindsManual } : {}),
-      ...(input.isVacant !== undefined ? { isVacant: input.isVacant } : {}),
-      ...(input.codingShare !== undefined ? { codingShare: input.codingShare } : {}),
-      ...(input.userId !== undefined ? { userId: input.userId } : {}),
-      version: { increment: 1 },
-    },
+  // The update and one history entry per matrix showing this person, together: every
+  // matrix's change log (and so its live catch-up) knows the column changed.
+  const changed = await db.$transaction(async (tx) => {
+    const { count } = await tx.person.updateMany({
+      where: { id: personId, version: input.version },
+      data: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.roleTitle !== undefined ? { roleTitle: input.roleTitle } : {}),
+        ...(input.roleKinds !== undefined ? { roleKinds: serializeRoleKinds(input.roleKinds) } : {}),
+        ...(input.kindsManual !== undefined ? { kindsManual: input.kindsManual } : {}),
+        ...(input.isVacant !== undefined ? { isVacant: input.isVacant } : {}),
+        ...(input.codingShare !== undefined ? { codingShare: input.codingShare } : {}),
+        ...(input.userId !== undefined ? { userId: input.userId } : {}),
+        version: { increment: 1 },
+      },
+    });
+    if (count !== 1) throw stale();
+    const after = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: personSelect });
+    const columns = await tx.matrixColumn.findMany({
+      where: { personId, deletedAt: null, matrix: { deletedAt: null } },
+      select: { matrixId: true },
+    });
+    const { teamId: _teamId, ...before } = person;
+    const changes = new Map<string, number>();
+    for (const { matrixId } of columns) {
+      changes.set(
+        matrixId,
+        await recordChanges(tx, matrixId, user.id, [{ entity: "person", entityId: personId, action: "update", before, after }]),
+      );
+    }
+    return { after, changes };
   });
-  if (count !== 1) throw stale();
-  void publishPersonChange(personId, user.id);
-  return reshapePerson(await db.person.findUniqueOrThrow({ where: { id: personId }, select: personSelect }));
+  for (const [matrixId, changeId] of changed.changes) void publishMatrixChange(matrixId, changeId, user.id, ["person"]);
+  return reshapePerson(changed.after);
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import { getPubSub, matrixChannel } from "@/lib/server/realtime/pubsub";
 import type { ChangeEntity } from "@/lib/matrix/live";
@@ -25,31 +24,5 @@ export async function publishMatrixChange(
     });
   } catch (err) {
     logger.error("publishing a matrix change failed", { err, matrixId, changeId });
-  }
-}
-
-/**
- * A person's record (name, title, role kinds…) changed: every matrix showing them as a
- * column is told. Person edits are not in the matrices' change logs, so the message
- * carries each matrix's newest change id and clients reload the matrix on it.
- */
-export async function publishPersonChange(personId: string, actorId: string | null): Promise<void> {
-  try {
-    const columns = await db.matrixColumn.findMany({
-      where: { personId, deletedAt: null, matrix: { deletedAt: null } },
-      select: { matrixId: true },
-    });
-    await Promise.all(
-      columns.map(async ({ matrixId }) => {
-        const last = await db.matrixChange.findFirst({
-          where: { matrixId },
-          orderBy: { id: "desc" },
-          select: { id: true },
-        });
-        await publishMatrixChange(matrixId, last?.id ?? 0, actorId, ["person"]);
-      }),
-    );
-  } catch (err) {
-    logger.error("publishing a person change failed", { err, personId });
   }
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
 import { NewMatrixDialog } from "@/components/teams/new-matrix-dialog";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
 import { findTeamMembers } from "@/lib/server/teams/find-team-members";
@@ -26,7 +27,14 @@ export default async function TeamPage({ params }: { params: Promise<{ teamSlug:
           <h1 id="matrices-heading" className="text-2xl font-semibold tracking-tight">
             Matrices
           </h1>
-          {canEdit ? <NewMatrixDialog teamId={team.id} teamSlug={team.slug} templates={templateSummaries()} /> : null}
+          {canEdit ? (
+            <div className="flex items-center gap-2">
+              <Link href={`/t/${team.slug}/import`} className={buttonClasses("secondary")}>
+                Import
+              </Link>
+              <NewMatrixDialog teamId={team.id} teamSlug={team.slug} templates={templateSummaries()} />
+            </div>
+          ) : null}
         </div>
         {matrices.length === 0 ? (
           <Card>

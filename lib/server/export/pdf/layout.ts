@@ -63,6 +63,14 @@ function pageSize(paper: Paper, orientation: "portrait" | "landscape") {
   return orientation === "portrait" ? { w: p.width, h: p.height } : { w: p.height, h: p.width };
 }
 
+/** The small line under a column's name: its role title when it adds something, and "vacant" for an open role. */
+export function subtitle(c: { name: string; roleTitle: string; isVacant: boolean }): string {
+  const title = c.roleTitle.trim();
+  const shown = title !== "" && title.toLocaleLowerCase() !== c.name.trim().toLocaleLowerCase() ? title : "";
+  if (!c.isVacant) return shown;
+  return shown ? `${shown} · vacant` : "vacant";
+}
+
 /**
  * Lays the table out for one orientation: column widths from what they hold (widest
  * letters, rotated title lines), the responsibility column from the titles, and
@@ -90,8 +98,7 @@ function layoutFor(view: ExportView, engine: TextEngine, paper: Paper, orientati
     let max = 0;
     for (let r = 0; r < view.rows.length; r++) max = Math.max(max, maskWidths[view.masks[r * nCols + index] ?? 0] ?? 0);
     const nameLines = engine.wrap(c.name, headerTextMax, TYPE.header, true);
-    const showTitle = c.roleTitle.trim() !== "" && c.roleTitle.trim().toLocaleLowerCase() !== c.name.trim().toLocaleLowerCase();
-    const titleLines = showTitle ? engine.wrap(c.roleTitle, headerTextMax, TYPE.small) : [];
+    const titleLines = subtitle(c) ? engine.wrap(subtitle(c), headerTextMax, TYPE.small) : [];
     const textBlock = nameLines.length * TYPE.headerLine + titleLines.length * (TYPE.headerLine - 1);
     const width = Math.ceil(Math.max(MIN_COLUMN_WIDTH, max + 8, textBlock + 6));
     return { index, x: 0, width, nameLines, titleLines };

@@ -1,0 +1,49 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node --require` */
+// Preloaded into the server under test by bench/run.mjs (NODE_OPTIONS=--require …) to
+// count the SQL statements it runs: @prisma/adapter-better-sqlite3 prepares every
+// statement (no statement cache), so wrapping better-sqlite3's prepare/exec counts them
+// all, transaction control included. On SIGUSR2 the counts are written to
+// $BENCH_QUERY_COUNT_FILE.<pid>. Without that variable this file does nothing.
+"use strict";
+const fs = require("node:fs");
+
+const out = process.env.BENCH_QUERY_COUNT_FILE;
+if (out) {
+  const counts = { total: 0, select: 0, insert: 0, update: 0, delete: 0, transaction: 0, other: 0 };
+  /** The last statements, as [sequence number, first 300 characters of the SQL]. */
+  const recent = [];
+  const count = (sql) => {
+    counts.total++;
+    recent.push([counts.total, String(sql).slice(0, 300)]);
+    if (recent.length > 200) recent.shift();
+    const verb = /^\s*(\w+)/.exec(String(sql))?.[1]?.toLowerCase() ?? "";
+    if (verb === "select" || verb === "with") counts.select++;
+    else if (verb === "insert") counts.insert++;
+    else if (verb === "update") counts.update++;
+    else if (verb === "delete") counts.delete++;
+    else if (verb === "begin" || verb === "commit" || verb === "rollback" || verb === "savepoint" || verb === "release")
+      counts.transaction++;
+    else counts.other++;
+  };
+  try {
+    const Database = require("better-sqlite3");
+    const { prepare, exec } = Database.prototype;
+    Database.prototype.prepare = function (sql, ...rest) {
+      count(sql);
+      return prepare.call(this, sql, ...rest);
+    };
+    Database.prototype.exec = function (sql, ...rest) {
+      count(sql);
+      return exec.call(this, sql, ...rest);
+    };
+    process.on("SIGUSR2", () => {
+      try {
+        fs.writeFileSync(`${out}.${process.pid}`, JSON.stringify({ ...counts, recent }));
+      } catch {
+        /* the bench reads what it can */
+      }
+    });
+  } catch {
+    /* no better-sqlite3 here (e.g. a PostgreSQL run): nothing to count */
+  }
+}

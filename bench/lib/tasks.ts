@@ -1,0 +1,296 @@
+/**
+ * The TypeScript parts of `npm run bench`, run with tsx by bench/run.mjs:
+ *
+ *   tsx bench/lib/tasks.ts seed <out.json>
+ *   tsx bench/lib/tasks.ts findings <out.json> [runs=50]
+ *   tsx bench/lib/tasks.ts floor <out.json> <matrixId> <userId> [samples=300]
+ *
+ * Each writes one JSON object to <out.json>. `seed` and `floor` work on the database of
+ * the server under test (E2E_DATABASE_URL, a SQLite file), never on anything else.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
+import { addMember, makeTeam, makeUser, type TestUser } from "../../e2e/fixtures/factories";
+import { testDb } from "../../e2e/fixtures/db";
+import { makeLargeMatrix } from "../../lib/raci/bench-findings";
+import { computeFindings } from "../../lib/raci/findings";
+import { spacedPositions } from "../../lib/matrix/positions";
+import { summarize } from "./stats.mjs";
+
+type Db = InstanceType<typeof SqliteClient>;
+
+// ───────────────────────────── seed ─────────────────────────────
+
+interface SeededMatrix {
+  id: string;
+  name: string;
+  rows: number;
+  columns: number;
+  filledCells: number;
+}
+
+/**
+ * A matrix straight in the database: `cols` people (the first `cols` of the team's
+ * people) × `rows` responsibilities, letters from makeLargeMatrix (about `fill` of the
+ * cells, skewed like a real matrix). Returns the row ids and person ids in order.
+ */
+async function seedMatrix(
+  db: Db,
+  opts: {
+    teamId: string;
+    userId: string;
+    name: string;
+    rows: number;
+    cols: number;
+    fill: number;
+    seed: number;
+    personIds: string[];
+  },
+): Promise<SeededMatrix & { rowIds: string[]; personIds: string[] }> {
+  const m = makeLargeMatrix(opts.rows, opts.cols, opts.fill, opts.seed);
+  const matrix = await db.matrix.create({
+    data: {
+      teamId: opts.teamId,
+      name: opts.name,
+      description: `Benchmark matrix, ${opts.cols} people × ${opts.rows} responsibilities`,
+      createdById: opts.userId,
+    },
+    select: { id: true },
+  });
+  const personIds = opts.personIds.slice(0, opts.cols);
+  const colPositions = spacedPositions(personIds.length);
+  await db.matrixColumn.createMany({
+    data: personIds.map((personId, i) => ({ matrixId: matrix.id, personId, position: colPositions[i] ?? i })),
+  });
+  const rowPositions = spacedPositions(m.rows.length);
+  const created = await db.responsibility.createManyAndReturn({
+    data: m.rows.map((r, i) => ({
+      matrixId: matrix.id,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      domain: r.domain,
+      position: rowPositions[i] ?? i,
+    })),
+    select: { id: true, position: true },
+  });
+  const rowIds = [...created].sort((a, b) => a.position - b.position).map((r) => r.id);
+  const cells: {
+    matrixId: string;
+    responsibilityId: string;
+    personId: string;
+    letters: string;
+    updatedById: string;
+  }[] = [];
+  m.rows.forEach((row, r) => {
+    for (const [colId, letters] of Object.entries(m.cells[row.id] ?? {})) {
+      const personId = personIds[Number(colId.slice(1))];
+      if (personId && letters)
+        cells.push({ matrixId: matrix.id, responsibilityId: rowIds[r]!, personId, letters, updatedById: opts.userId });
+    }
+  });
+  for (let i = 0; i < cells.length; i += 5000) await db.cell.createMany({ data: cells.slice(i, i + 5000) });
+  await db.matrixChange.create({
+    data: {
+      matrixId: matrix.id,
+      actorId: opts.userId,
+      entity: "matrix",
+      entityId: matrix.id,
+      action: "create",
+      after: JSON.stringify({ name: opts.name }),
+    },
+  });
+  return {
+    id: matrix.id,
+    name: opts.name,
+    rows: opts.rows,
+    columns: personIds.length,
+    filledCells: cells.length,
+    rowIds,
+    personIds,
+  };
+}
+
+async function seed(out: string) {
+  const db = testDb();
+  const editor: TestUser = await makeUser({ name: "Bench Editor" });
+  const watcher: TestUser = await makeUser({ name: "Bench Watcher" });
+  const team = await makeTeam(editor, { name: "Bench Team" });
+  await addMember(team, watcher, "viewer");
+
+  // The team's people: the columns of makeLargeMatrix's widest matrix (100).
+  const cols = makeLargeMatrix(0, 100, 0, 1).columns;
+  const people = await db.person.createManyAndReturn({
+    data: cols.map((c) => ({
+      teamId: team.id,
+      name: c.name,
+      roleTitle: c.roleTitle,
+      roleKinds: c.roleKinds.join(","),
+      kindsManual: false,
+      isVacant: c.isVacant,
+      codingShare: c.codingShare,
+    })),
+    select: { id: true, name: true },
+  });
+  const byName = new Map(people.map((p) => [p.name, p.id]));
+  const personIds = cols.map((c) => byName.get(c.name)!);
+
+  const base = { teamId: team.id, userId: editor.id, personIds };
+  const small = await seedMatrix(db, { ...base, name: "Bench 8 × 25", cols: 8, rows: 25, fill: 0.3, seed: 8 });
+  const big = await seedMatrix(db, { ...base, name: "Bench 40 × 200", cols: 40, rows: 200, fill: 0.3, seed: 40 });
+  const huge = await seedMatrix(db, { ...base, name: "Bench 100 × 1000", cols: 100, rows: 1000, fill: 0.3, seed: 100 });
+  // Empty cells for the sustained write load: every request writes a fresh cell (version 0).
+  const writes = await seedMatrix(db, { ...base, name: "Bench writes", cols: 40, rows: 600, fill: 0, seed: 1 });
+
+  const strip = ({ rowIds: _r, personIds: _p, ...m }: SeededMatrix & { rowIds: string[]; personIds: string[] }) => m;
+  writeFileSync(
+    out,
+    JSON.stringify({
+      editor,
+      watcher,
+      team,
+      matrices: {
+        small: strip(small),
+        big: strip(big),
+        huge: strip(huge),
+        writes: { ...strip(writes), rowIds: writes.rowIds, personIds: writes.personIds },
+      },
+    }),
+  );
+}
+
+// ───────────────────────────── findings ─────────────────────────────
+
+function findings(out: string, runs: number) {
+  const m = makeLargeMatrix(1000, 100, 0.3, 42);
+  let count = 0;
+  for (let i = 0; i < 10; i++) count = computeFindings(m).length; // warm-up (JIT)
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    computeFindings(m);
+    times.push(performance.now() - t0);
+  }
+  writeFileSync(out, JSON.stringify({ findings: count, ...summarize(times) }));
+}
+
+// ───────────────────────────── floor ─────────────────────────────
+
+/**
+ * The floor for one cell change: the same transaction as lib/server/matrices/put-cells.ts
+ * (version-guarded updateMany, the MatrixChange insert and the matrix's updatedAt, as
+ * recordChanges does), on the same SQLite file with the same generated client and
+ * adapter settings as lib/server/db.ts, one after the other. Also, for reference, the
+ * same plus the reads put-cells does before it (user, access, row/column/cell checks).
+ */
+async function floor(out: string, matrixId: string, userId: string, samples: number) {
+  const url = process.env.E2E_DATABASE_URL ?? "";
+  const file = url.replace(/^file:/, "");
+  const db: Db = new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: path.isAbsolute(file) ? file : path.resolve(file), timeout: 5000 }),
+  });
+  const cells = await db.cell.findMany({
+    where: { matrixId },
+    select: { responsibilityId: true, personId: true, letters: true, version: true },
+    take: 400,
+  });
+  if (cells.length < 10) throw new Error(`floor: matrix ${matrixId} has only ${cells.length} cells`);
+
+  let n = 0;
+  const next = () => cells[n++ % cells.length]!;
+  const write = async (c: (typeof cells)[number]) => {
+    const letters = c.letters === "R" ? "C" : "R";
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.cell.updateMany({
+        where: { responsibilityId: c.responsibilityId, personId: c.personId, version: c.version },
+        data: { letters, version: c.version + 1, updatedById: userId },
+      });
+      if (count !== 1) throw new Error("floor: stale version");
+      await tx.matrixChange.create({
+        data: {
+          matrixId,
+          actorId: userId,
+          entity: "cell",
+          entityId: `${c.responsibilityId}|${c.personId}`,
+          action: "update",
+          before: JSON.stringify(c.letters),
+          after: JSON.stringify(letters),
+        },
+        select: { id: true },
+      });
+      await tx.matrix.update({ where: { id: matrixId }, data: { updatedAt: new Date() } });
+    });
+    c.letters = letters;
+    c.version += 1;
+  };
+  const reads = async (c: (typeof cells)[number]) => {
+    await db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, email: true, sessionVersion: true },
+    });
+    await db.matrix.findFirst({
+      where: { id: matrixId, deletedAt: null, team: { memberships: { some: { userId } } } },
+      select: {
+        id: true,
+        teamId: true,
+        name: true,
+        version: true,
+        team: {
+          select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } },
+        },
+      },
+    });
+    await Promise.all([
+      db.responsibility.count({ where: { matrixId, id: { in: [c.responsibilityId] }, deletedAt: null } }),
+      db.matrixColumn.count({ where: { matrixId, personId: { in: [c.personId] }, deletedAt: null } }),
+      db.cell.findMany({
+        where: { matrixId, OR: [{ responsibilityId: c.responsibilityId, personId: c.personId }] },
+        select: { responsibilityId: true, personId: true, letters: true, version: true },
+      }),
+    ]);
+  };
+
+  for (let i = 0; i < 30; i++) await write(next()); // warm-up
+  const tx: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const c = next();
+    const t0 = performance.now();
+    await write(c);
+    tx.push(performance.now() - t0);
+  }
+  for (let i = 0; i < 20; i++) {
+    const c = next();
+    await reads(c);
+    await write(c);
+  }
+  const full: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const c = next();
+    const t0 = performance.now();
+    await reads(c);
+    await write(c);
+    full.push(performance.now() - t0);
+  }
+  await db.$disconnect();
+  writeFileSync(out, JSON.stringify({ transaction: summarize(tx), withReads: summarize(full) }));
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function main() {
+  const [cmd, out, ...args] = process.argv.slice(2);
+  if (!out) throw new Error("usage: tasks.ts <seed|findings|floor> <out.json> …");
+  if (cmd === "seed") await seed(out);
+  else if (cmd === "findings") findings(out, Number(args[0] ?? 50));
+  else if (cmd === "floor") await floor(out, args[0]!, args[1]!, Number(args[2] ?? 300));
+  else throw new Error(`unknown task ${cmd}`);
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
