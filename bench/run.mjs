@@ -8,7 +8,8 @@
 //   --no-build   reuse the existing .next-bench build even if sources are newer
 //   --rebuild    build even if .next-bench looks up to date
 //   --quick      fewer samples and shorter loads (a smoke run, ~2 minutes; figures are rougher)
-//   --no-query-count  do not preload bench/lib/count-queries.cjs into the server
+//   --no-probe   do not preload bench/lib/server-probe.cjs (SQL statement counts, memory
+//                breakdown) into the server
 //
 // Everything started here (server, browser, tsx tasks, temp dir) is stopped/removed on
 // success, failure and Ctrl-C. Timings are reported, never asserted: the exit code is 0
@@ -52,11 +53,11 @@ const log = (s) => console.log(`${dim(`[${((performance.now() - tStart) / 1000).
 // ───────────────────────────── arguments ─────────────────────────────
 const argv = new Set(process.argv.slice(2));
 if (argv.has("--help") || argv.has("-h")) {
-  console.log("usage: node bench/run.mjs [--no-build] [--rebuild] [--quick] [--no-query-count]");
+  console.log("usage: node bench/run.mjs [--no-build] [--rebuild] [--quick] [--no-probe]");
   process.exit(0);
 }
 for (const a of argv) {
-  if (!["--no-build", "--rebuild", "--quick", "--no-query-count"].includes(a)) {
+  if (!["--no-build", "--rebuild", "--quick", "--no-probe"].includes(a)) {
     console.error(`bench: unknown option ${a} (see --help)`);
     process.exit(2);
   }
@@ -428,8 +429,8 @@ async function main() {
   const databaseUrl = `file:${dbFile}`;
   await run(node, [bin.db, "deploy"], { env: { DATABASE_URL: databaseUrl }, label: "db deploy", timeoutMs: 60_000 });
   const port = await getFreePort();
-  const queryCountFile = path.join(dir, "queries");
-  const countQueries = !argv.has("--no-query-count");
+  const probeFile = path.join(dir, "probe");
+  const useProbe = !argv.has("--no-probe");
   const server = startAppServer({
     root,
     port,
@@ -442,11 +443,11 @@ async function main() {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
-      ...(countQueries
+      ...(useProbe
         ? {
             NODE_OPTIONS:
-              `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "bench/lib/count-queries.cjs")}`.trim(),
-            BENCH_QUERY_COUNT_FILE: queryCountFile,
+              `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "bench/lib/server-probe.cjs")}`.trim(),
+            BENCH_PROBE_FILE: probeFile,
           }
         : {}),
     },
@@ -491,8 +492,9 @@ async function main() {
     rssMiB: Math.round(p.rssKB / 102.4) / 10,
   }));
 
+  /** What the server probe reports: statement counts (summed over the group) and the server's memory. */
   const counts = async () => {
-    if (!countQueries) return null;
+    if (!useProbe) return null;
     for (const p of groupProcesses(server.pid)) {
       try {
         process.kill(p.pid, "SIGUSR2");
@@ -501,12 +503,14 @@ async function main() {
       }
     }
     await sleep(150);
-    const sum = { recent: [] };
-    for (const f of readdirSync(dir).filter((x) => x.startsWith("queries."))) {
+    const sum = { recent: [], memory: null };
+    for (const f of readdirSync(dir).filter((x) => x.startsWith("probe."))) {
       const x = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
       for (const [k, v] of Object.entries(x)) {
         if (k === "recent") sum.recent.push(...v);
-        else sum[k] = (sum[k] ?? 0) + v;
+        else if (k === "memory") {
+          if (f === `probe.${srv.pid}`) sum.memory = v;
+        } else sum[k] = (sum[k] ?? 0) + v;
       }
     }
     return sum;
@@ -516,10 +520,24 @@ async function main() {
     if (!a || !b) return null;
     const out = {};
     for (const k of Object.keys(b))
-      if (k !== "recent") out[k] = Math.round((((b[k] ?? 0) - (a[k] ?? 0)) / n) * 10) / 10;
+      if (typeof b[k] === "number") out[k] = Math.round((((b[k] ?? 0) - (a[k] ?? 0)) / n) * 10) / 10;
     const per = Math.round(out.total);
     out.lastRequestSql = b.recent.filter(([seq]) => seq > b.total - per).map(([, sql]) => sql.replace(/\s+/g, " "));
     return out;
+  };
+  /** The server's memory in MiB: RSS and what V8 reports (heap, external, array buffers). */
+  const memoryOf = (probe) => {
+    const mib = (x) => Math.round((x / 2 ** 20) * 10) / 10;
+    const m = probe?.memory;
+    return m
+      ? {
+          rss: mib(m.rss),
+          heapUsed: mib(m.heapUsed),
+          heapTotal: mib(m.heapTotal),
+          external: mib(m.external),
+          arrayBuffers: mib(m.arrayBuffers),
+        }
+      : null;
   };
   /** Statements for n calls of fn. */
   const countFor = async (n, fn) => {
@@ -533,6 +551,7 @@ async function main() {
     await sleep(3000);
     const idle = rssMiB(srv.pid);
     details.rssIdleMiB = idle;
+    details.memory = { idle: memoryOf(await counts()) };
     figure({
       key: "rss_idle",
       label: "server RSS, idle",
@@ -936,6 +955,7 @@ async function main() {
         headers: { Cookie: editor.header, "Accept-Encoding": "gzip" },
       });
       const rss = stop();
+      if (details.memory) details.memory.underReads = memoryOf(await counts());
       const errors = r.errors + r.timeouts + r.non2xx;
       details.reads = {
         rps: r.requests.average,
@@ -994,6 +1014,7 @@ async function main() {
       const stop = sampleRss(srv.pid);
       const r = await autocannon(opts(N.writeSeconds));
       const rss = stop();
+      if (details.memory) details.memory.underWrites = memoryOf(await counts());
       const errors = r.errors + r.timeouts + r.non2xx;
       details.writes = {
         rps: r.requests.average,
@@ -1130,6 +1151,10 @@ try {
   console.error(red(`bench failed: ${e?.stack ?? e}`));
 }
 await runCleanups();
+if (interrupted) {
+  console.error(red(`interrupted (${interrupted}): bench/results/latest.json left as it was`));
+  process.exit(130);
+}
 const seconds = (performance.now() - tStart) / 1000;
 if (figures.length) printTable();
 for (const p of problems) console.error(yellow(`problem in ${p.step}: ${p.error.split("\n").slice(0, 3).join(" | ")}`));

@@ -37,7 +37,12 @@ async function serverCell(page: Page, matrixId: string, rowTitle: string, column
   const r = dto.rows.findIndex((x) => x.title === rowTitle);
   const c = dto.columns.findIndex((x) => x.name === columnName);
   const found = dto.cells.find(([ri, ci]) => ri === r && ci === c);
-  return { rowId: dto.rows[r]!.id, personId: dto.columns[c]!.personId, letters: found?.[2] ?? "", version: found?.[3] ?? 0 };
+  return {
+    rowId: dto.rows[r]!.id,
+    personId: dto.columns[c]!.personId,
+    letters: found?.[2] ?? "",
+    version: found?.[3] ?? 0,
+  };
 }
 
 function cell(page: Page, rowTitle: string, columnName: string) {
@@ -57,7 +62,11 @@ async function rowOrder(page: Page): Promise<string[]> {
 }
 
 /** A second person editing the same matrix from their own browser. */
-async function otherEditor(browser: Browser, team: TestTeam, name: string): Promise<{ user: TestUser; page: Page; close: () => Promise<void> }> {
+async function otherEditor(
+  browser: Browser,
+  team: TestTeam,
+  name: string,
+): Promise<{ user: TestUser; page: Page; close: () => Promise<void> }> {
   const user = await makeUser({ name });
   await addMember(team, user, "manager");
   const ctx = await browser.newContext();
@@ -100,14 +109,27 @@ test.describe("matrix editing", () => {
     await page.keyboard.press("Shift+ArrowDown");
     await page.keyboard.press("Shift+ArrowRight");
     await page.keyboard.press("r");
-    await expect(cell(page, "Architecture and System Integration", "Engineering Manager")).toHaveAccessibleName(/: Responsible and Informed$/);
+    await expect(cell(page, "Architecture and System Integration", "Engineering Manager")).toHaveAccessibleName(
+      /: Responsible and Informed$/,
+    );
     await page.keyboard.press("ControlOrMeta+z");
-    await expect(cell(page, "Architecture and System Integration", "Engineering Manager")).toHaveAccessibleName(/: Informed$/);
-    await expect(cell(page, "Technical Excellence and Innovation", "Engineering Manager")).toHaveAccessibleName(/: Informed$/);
-    await expect(cell(page, "Technical Excellence and Innovation", "Tech Lead")).toHaveAccessibleName(/: Responsible and Accountable$/);
+    await expect(cell(page, "Architecture and System Integration", "Engineering Manager")).toHaveAccessibleName(
+      /: Informed$/,
+    );
+    await expect(cell(page, "Technical Excellence and Innovation", "Engineering Manager")).toHaveAccessibleName(
+      /: Informed$/,
+    );
+    await expect(cell(page, "Technical Excellence and Innovation", "Tech Lead")).toHaveAccessibleName(
+      /: Responsible and Accountable$/,
+    );
   });
 
-  test("a stale write shows who changed the cell, Re-apply mine wins, and undo refuses to clobber", async ({ page, browser, owner, signInAs }) => {
+  test("a stale write shows who changed the cell, Re-apply mine wins, and undo refuses to clobber", async ({
+    page,
+    browser,
+    owner,
+    signInAs,
+  }) => {
     await signInAs(owner.user);
     const name = "Stale writes";
     const id = await createMatrix(page, owner.team, name);
@@ -136,7 +158,11 @@ test.describe("matrix editing", () => {
     // Undo of my first edit ("" → I) would overwrite Sam's change: refused.
     await em.focus();
     await page.keyboard.press("ControlOrMeta+z");
-    await expect(page.getByRole("status").getByText(/Can't undo this step: Code Reviews and Feedback × Engineering Manager was changed by someone else/)).toBeVisible();
+    await expect(
+      page
+        .getByRole("status")
+        .getByText(/Can't undo this step: Code Reviews and Feedback × Engineering Manager was changed by someone else/),
+    ).toBeVisible();
     await expect(em).toHaveAccessibleName(/: Responsible and Accountable$/);
     expect((await serverCell(page, id, CODE_REVIEWS, "Engineering Manager")).letters).toBe("RA");
 
@@ -177,7 +203,10 @@ test.describe("matrix editing", () => {
     await expect
       .poll(async () => {
         const titles = (await getDto(page, id)).rows.map((r) => r.title);
-        return [titles.indexOf(architecture) < titles.indexOf(excellence), titles.indexOf(platform) < titles.indexOf(spikes)];
+        return [
+          titles.indexOf(architecture) < titles.indexOf(excellence),
+          titles.indexOf(platform) < titles.indexOf(spikes),
+        ];
       })
       .toEqual([true, true]);
 
@@ -196,7 +225,9 @@ test.describe("matrix editing", () => {
 
     await grid.getByRole("button", { name: "Actions for Tech Lead" }).click();
     await page.getByRole("menuitem", { name: /Move right/ }).click();
-    await expect.poll(async () => (await getDto(page, id)).columns.map((c) => c.name)).toEqual(["Engineering Manager", "Tech Lead"]);
+    await expect
+      .poll(async () => (await getDto(page, id)).columns.map((c) => c.name))
+      .toEqual(["Engineering Manager", "Tech Lead"]);
     await expect(grid.getByRole("columnheader").nth(1)).toHaveAccessibleName(/^Engineering Manager/);
 
     const doomed = "System Design Presentations";
@@ -247,6 +278,8 @@ test.describe("matrix editing", () => {
     await expect(added).toBeFocused();
     const order = await rowOrder(page);
     expect(order.indexOf("Pairing Sessions")).toBe(order.indexOf(CODE_REVIEWS) + 1);
-    await expect.poll(async () => (await getDto(page, id)).rows.map((r) => r.title).indexOf("Pairing Sessions")).toBeGreaterThan(-1);
+    await expect
+      .poll(async () => (await getDto(page, id)).rows.map((r) => r.title).indexOf("Pairing Sessions"))
+      .toBeGreaterThan(-1);
   });
 });

@@ -49,7 +49,12 @@ async function signInElsewhere(browser: Browser, user: TestUser) {
 }
 
 test.describe("matrix grid", () => {
-  test("is an ARIA grid with headers, groups and one tab stop, without axe violations", async ({ page, owner, signInAs, axe }) => {
+  test("is an ARIA grid with headers, groups and one tab stop, without axe violations", async ({
+    page,
+    owner,
+    signInAs,
+    axe,
+  }) => {
     await signInAs(owner.user);
     const name = "Grid structure";
     const id = await createMatrix(page, owner.team, name);
@@ -141,7 +146,11 @@ test.describe("matrix grid", () => {
     const name = "Rectangle";
     const id = await createMatrix(page, owner.team, name);
     const grid = await openMatrix(page, owner.team, id, name);
-    const rows = ["Technical Excellence and Innovation", "Architecture and System Integration", "Tech Mentoring, Adoption and Alignment"];
+    const rows = [
+      "Technical Excellence and Innovation",
+      "Architecture and System Integration",
+      "Tech Mentoring, Adoption and Alignment",
+    ];
 
     await grid.getByRole("rowheader", { name: new RegExp(`^${rows[0]}`) }).click();
     await page.keyboard.press("ArrowRight");
@@ -250,7 +259,10 @@ test.describe("matrix grid", () => {
     await expect(page).toHaveURL(/[?&]q=review/);
 
     await page.getByRole("button", { name: "People" }).click();
-    await page.getByRole("dialog", { name: "Filter by people" }).getByLabel(/Engineering Manager/).uncheck();
+    await page
+      .getByRole("dialog", { name: "Filter by people" })
+      .getByLabel(/Engineering Manager/)
+      .uncheck();
     await page.keyboard.press("Escape");
     await expect(grid.getByRole("columnheader", { name: /^Engineering Manager/ })).toHaveCount(0);
     await expect(grid).toHaveAttribute("aria-colcount", "2");

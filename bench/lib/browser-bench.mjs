@@ -395,12 +395,14 @@ export async function measureScroll(ctx, url) {
           const maxY = grid.scrollHeight - grid.clientHeight;
           const maxX = grid.scrollWidth - grid.clientWidth;
           const deltas = [];
+          const phases = [];
           let maxNodes = 0;
           let last = 0;
           let phase = 0;
           let frames = 0;
           const frame = (t) => {
             deltas.push(t - last);
+            phases.push(phase);
             last = t;
             if (++frames % 10 === 0) maxNodes = Math.max(maxNodes, document.getElementsByTagName("*").length);
             if (phase === 0) {
@@ -415,6 +417,7 @@ export async function measureScroll(ctx, url) {
               if ((grid.scrollTop <= 0 && grid.scrollLeft <= 0) || frames > 3000) {
                 resolve({
                   deltas,
+                  phases,
                   maxNodes,
                   frames,
                   maxY,
@@ -433,6 +436,12 @@ export async function measureScroll(ctx, url) {
         }),
     );
     const over50 = r.deltas.filter((d) => d > 50).length;
+    // Where the long frames are: scrolling down (new rows), right (new columns in every
+    // row) or back diagonally (both).
+    const byPhase = ["down", "right", "diagonal"].map((name, i) => {
+      const ds = r.deltas.filter((_, j) => r.phases[j] === i);
+      return { phase: name, frames: ds.length, over50: ds.filter((d) => d > 50).length, p95: summarize(ds).p95 };
+    });
     return {
       loadReadyMs: s.readyAt,
       domNodesAfterLoad: s.domNodes,
@@ -440,6 +449,7 @@ export async function measureScroll(ctx, url) {
       heapAfterLoadMB: s.metrics.heapUsedMB,
       frames: r.frames,
       framesOver50ms: over50,
+      byPhase,
       frame: summarize(r.deltas),
       maxDomNodesWhileScrolling: r.maxNodes,
       scrollHeight: r.maxY,

@@ -5,7 +5,15 @@ import { useUndoAvailability, type UndoStore } from "./editing/use-undo-stack";
 
 function UndoIcon({ flip }: { flip?: boolean }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" style={flip ? { transform: "scaleX(-1)" } : undefined}>
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      style={flip ? { transform: "scaleX(-1)" } : undefined}
+    >
       <path d="M7.5 5 3.5 9l4 4M4 9h8a4.5 4.5 0 0 1 0 9h-2" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
@@ -33,11 +41,27 @@ export function EditActions(p: {
     <div className="flex flex-wrap items-center gap-2">
       {p.canEdit ? (
         <>
-          <span className="min-w-16 text-right text-xs text-slate-600 dark:text-slate-400">{isSaving ? "Saving…" : "Saved"}</span>
-          <Button variant="ghost" size="sm" onClick={p.onUndo} disabled={!canUndo} aria-label="Undo my last edit" title="Undo (Ctrl+Z)">
+          <span className="min-w-16 text-right text-xs text-slate-600 dark:text-slate-400">
+            {isSaving ? "Saving…" : "Saved"}
+          </span>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={p.onUndo}
+            disabled={!canUndo}
+            aria-label="Undo my last edit"
+            title="Undo (Ctrl+Z)"
+          >
             <UndoIcon />
           </Button>
-          <Button variant="ghost" size="sm" onClick={p.onRedo} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={p.onRedo}
+            disabled={!canRedo}
+            aria-label="Redo"
+            title="Redo (Ctrl+Shift+Z)"
+          >
             <UndoIcon flip />
           </Button>
           <Button variant="secondary" size="sm" onClick={p.onAddRow}>

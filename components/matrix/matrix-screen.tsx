@@ -56,7 +56,11 @@ function MatrixEditorScreen({ initial, ...rest }: MatrixScreenProps) {
   return <MatrixEditorBody model={model} {...rest} />;
 }
 
-function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
+function MatrixEditorBody({
+  model,
+  canEdit,
+  currentUser,
+}: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
   const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
 
@@ -64,7 +68,15 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
   // first, the rules (a few ms, tens on a 1000 × 100 matrix) run in the render after.
   const checked = useDeferredValue(model);
   const findings = useMemo(
-    () => computeFindings(toRaciMatrix({ columns: checked.columns, rows: checked.rows, cells: checked.cells, settings: checked.settings })),
+    () =>
+      computeFindings(
+        toRaciMatrix({
+          columns: checked.columns,
+          rows: checked.rows,
+          cells: checked.cells,
+          settings: checked.settings,
+        }),
+      ),
     [checked.columns, checked.rows, checked.cells, checked.settings],
   );
   const rowFindings = useMemo(() => findingsByRow(findings), [findings]);
@@ -156,19 +168,31 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
       <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{model.name}</h1>
-          {model.description ? <p className="mt-0.5 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{model.description}</p> : null}
+          {model.description ? (
+            <p className="mt-0.5 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{model.description}</p>
+          ) : null}
         </div>
         <HealthSummary findings={findings} />
       </header>
 
       {!canEdit ? (
-        <p role="note" className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-          Read-only: your role in this team lets you view this matrix, not change it. Ask a manager or owner for edit rights.
+        <p
+          role="note"
+          className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+        >
+          Read-only: your role in this team lets you view this matrix, not change it. Ask a manager or owner for edit
+          rights.
         </p>
       ) : null}
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <FiltersToolbar filters={filters} onChange={setFilters} rows={model.rows} columns={model.columns} shownRowCount={view.rows.length} />
+        <FiltersToolbar
+          filters={filters}
+          onChange={setFilters}
+          rows={model.rows}
+          columns={model.columns}
+          shownRowCount={view.rows.length}
+        />
         <EditActions
           matrixId={matrixId}
           canEdit={canEdit}
@@ -202,7 +226,13 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
           onRenameRow={actions.onRenameRow}
           onDropRow={actions.onDropRow}
         />
-        <div id="matrix-findings" className={cn("min-h-0 lg:block lg:w-80 lg:shrink-0", panelOpen ? "block max-h-[45%] lg:max-h-none" : "hidden")}>
+        <div
+          id="matrix-findings"
+          className={cn(
+            "min-h-0 lg:block lg:w-80 lg:shrink-0",
+            panelOpen ? "block max-h-[45%] lg:max-h-none" : "hidden",
+          )}
+        >
           <FindingsPanel
             className="h-full"
             findings={findings}
@@ -230,7 +260,11 @@ function MatrixEditorBody({ model, canEdit, currentUser }: Omit<MatrixScreenProp
                 // (the dialog has no way to prefill it yet).
                 const below = rowDialog?.afterId ? model.rows.find((r) => r.id === rowDialog.afterId) : undefined;
                 const category = values.category || below?.category || "";
-                const row = await structure.createRow({ ...values, category, afterId: rowDialog?.afterId ?? undefined });
+                const row = await structure.createRow({
+                  ...values,
+                  category,
+                  afterId: rowDialog?.afterId ?? undefined,
+                });
                 pendingFocus.current = { rowId: row.id };
               }
             }}

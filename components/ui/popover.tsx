@@ -3,7 +3,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "./cn";
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export type PopoverCloseReason = "escape" | "outside" | "tab" | "anchor-gone";
 
@@ -75,7 +76,9 @@ export function Popover({
     if (!open) return;
     place();
     if (autoFocus) {
-      const first = panelRef.current?.querySelector<HTMLElement>("[data-autofocus]") ?? panelRef.current?.querySelector<HTMLElement>(FOCUSABLE);
+      const first =
+        panelRef.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+        panelRef.current?.querySelector<HTMLElement>(FOCUSABLE);
       first?.focus({ preventScroll: true });
     }
   }, [open, place, autoFocus]);
@@ -207,7 +210,9 @@ export function PopoverMenu({
             }}
             className={cn(
               "flex w-full items-center justify-between gap-6 rounded-md px-3 py-1.5 text-left focus:bg-slate-100 focus:outline-none dark:focus:bg-slate-800",
-              item.disabled ? "cursor-not-allowed text-slate-400 dark:text-slate-500" : "hover:bg-slate-100 dark:hover:bg-slate-800",
+              item.disabled
+                ? "cursor-not-allowed text-slate-400 dark:text-slate-500"
+                : "hover:bg-slate-100 dark:hover:bg-slate-800",
               item.tone === "danger" && !item.disabled && "text-red-700 dark:text-red-400",
             )}
           >

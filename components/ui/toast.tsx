@@ -85,7 +85,10 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <section aria-label="Notifications (Alt+T)" className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-end p-4 sm:bottom-2 sm:right-2 sm:inset-x-auto">
+      <section
+        aria-label="Notifications (Alt+T)"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-end p-4 sm:inset-x-auto sm:right-2 sm:bottom-2"
+      >
         <div ref={regionRef} role="status" aria-live="polite" className="w-full sm:w-96">
           <ol className="flex flex-col gap-2">
             {toasts.map((t) => (

@@ -185,7 +185,10 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
     res = await fetch(`${BASE}${path}`, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+      headers:
+        body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
       signal,
@@ -235,7 +238,12 @@ export const api = {
     request<{ matrix: MatrixHeader }>("PATCH", `/matrices/${enc(matrixId)}`, patch),
   deleteMatrix: (matrixId: string) => request<{ ok: true }>("DELETE", `/matrices/${enc(matrixId)}`),
   getFindings: (matrixId: string, signal?: AbortSignal) =>
-    request<{ findings: Finding[]; summary: FindingsSummary }>("GET", `/matrices/${enc(matrixId)}/findings`, undefined, signal),
+    request<{ findings: Finding[]; summary: FindingsSummary }>(
+      "GET",
+      `/matrices/${enc(matrixId)}/findings`,
+      undefined,
+      signal,
+    ),
 
   // Cells
   putCell: (matrixId: string, cell: CellWrite) =>

@@ -19,7 +19,19 @@ function model() {
     settings: cloneDefaults(),
     lastChangeId: 0,
     columns: [
-      { id: "c1", personId: "p1", name: "Tech Lead", roleTitle: "Tech Lead", roleKinds: ["TECH_LEAD"], kindsManual: false, isVacant: true, codingShare: null, userId: null, version: 1, personVersion: 3 },
+      {
+        id: "c1",
+        personId: "p1",
+        name: "Tech Lead",
+        roleTitle: "Tech Lead",
+        roleKinds: ["TECH_LEAD"],
+        kindsManual: false,
+        isVacant: true,
+        codingShare: null,
+        userId: null,
+        version: 1,
+        personVersion: 3,
+      },
     ],
     rows: [row("r1"), row("r2"), row("r3")],
     cells: [[0, 0, "RA", 2]],
@@ -79,7 +91,13 @@ describe("row patches", () => {
       userId: null,
       version: 4,
     });
-    expect(next.columns[0]).toMatchObject({ name: "Sam Lee", isVacant: false, codingShare: 40, personVersion: 4, version: 1 });
+    expect(next.columns[0]).toMatchObject({
+      name: "Sam Lee",
+      isVacant: false,
+      codingShare: 40,
+      personVersion: 4,
+      version: 1,
+    });
   });
 });
 
@@ -135,7 +153,9 @@ describe("PendingCells", () => {
       { key: "r1|p1", version: 3 },
       { key: "r2|p1", version: 1 },
     ]);
-    expect(p.lateVersions(patchCells(model(), [{ rowId: "r1", personId: "p1", version: 3 }]))).toEqual([{ key: "r2|p1", version: 1 }]);
+    expect(p.lateVersions(patchCells(model(), [{ rowId: "r1", personId: "p1", version: 3 }]))).toEqual([
+      { key: "r2|p1", version: 1 },
+    ]);
   });
 
   it("overlays in-flight letters and newer acknowledged writes on a refetch", () => {

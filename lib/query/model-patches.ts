@@ -60,7 +60,12 @@ export function replaceRow(model: MatrixModel, row: RowDto): MatrixModel {
 }
 
 /** Moves a row after `afterId` (null = to the top), optionally with new fields. */
-export function moveRow(model: MatrixModel, rowId: string, afterId: string | null, fields: Partial<RowDto> = {}): MatrixModel {
+export function moveRow(
+  model: MatrixModel,
+  rowId: string,
+  afterId: string | null,
+  fields: Partial<RowDto> = {},
+): MatrixModel {
   const row = model.rows.find((r) => r.id === rowId);
   if (!row) return model;
   return { ...model, rows: insertAfter(model.rows, { ...row, ...fields }, afterId) };

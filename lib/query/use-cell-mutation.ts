@@ -64,7 +64,11 @@ export function planCellWrite(model: Pick<MatrixModel, "cells">, changes: readon
  * cache still shows our `after` (a later edit or a newer server value is left alone).
  * Pure, exported for tests.
  */
-export function rollbackUpdates(model: Pick<MatrixModel, "cells">, cells: readonly CellEditCell[], skip?: ReadonlySet<string>): CellUpdate[] {
+export function rollbackUpdates(
+  model: Pick<MatrixModel, "cells">,
+  cells: readonly CellEditCell[],
+  skip?: ReadonlySet<string>,
+): CellUpdate[] {
   const out: CellUpdate[] = [];
   for (const c of cells) {
     if (skip?.has(cellKey(c.rowId, c.personId))) continue;
@@ -155,7 +159,9 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
             }
           }
           // Cells the answer did not mention (should not happen) stop being pending anyway.
-          for (const c of cells) if (!res.cells.some((r) => r.responsibilityId === c.rowId && r.personId === c.personId)) pending.end(cellKey(c.rowId, c.personId));
+          for (const c of cells)
+            if (!res.cells.some((r) => r.responsibilityId === c.rowId && r.personId === c.personId))
+              pending.end(cellKey(c.rowId, c.personId));
           if (current && fixes.length > 0) qc.setQueryData<MatrixModel>(key, patchCells(current, fixes));
           return true;
         },
@@ -166,7 +172,12 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
           if (current) {
             const stale = new Set(conflicts.map((c) => cellKey(c.responsibilityId, c.personId)));
             const updates: CellUpdate[] = [
-              ...conflicts.map((c) => ({ rowId: c.responsibilityId, personId: c.personId, letters: normalizeLetters(c.letters), version: c.version })),
+              ...conflicts.map((c) => ({
+                rowId: c.responsibilityId,
+                personId: c.personId,
+                letters: normalizeLetters(c.letters),
+                version: c.version,
+              })),
               // The batch is all or nothing: the other cells were not stored either.
               ...rollbackUpdates(current, edit.cells, stale),
             ];

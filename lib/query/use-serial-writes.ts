@@ -23,7 +23,7 @@ export function useSerialWrites(matrixId: string, lane: "cells" | "structure") {
       }),
     [qc, matrixId, lane],
   );
-  return useCallback(<T,>(write: () => Promise<T>): Promise<T> => observer.mutate(write) as Promise<T>, [observer]);
+  return useCallback(<T>(write: () => Promise<T>): Promise<T> => observer.mutate(write) as Promise<T>, [observer]);
 }
 
 /** True while a write of this matrix is queued or in flight. */

@@ -55,7 +55,7 @@ export function useStructureMutations(matrixId: string) {
 
   /** Runs `send` in the queue; on failure refetches and rethrows. */
   const run = useCallback(
-    async <T,>(send: () => Promise<T>, opts: { refetchOnError?: boolean } = {}): Promise<T> => {
+    async <T>(send: () => Promise<T>, opts: { refetchOnError?: boolean } = {}): Promise<T> => {
       try {
         return await serial(send);
       } catch (e) {
@@ -99,7 +99,9 @@ export function useStructureMutations(matrixId: string) {
     /** Moves a row after `afterId` (null = top); `fields` e.g. a new category when dropped into another group. */
     const moveRow = async (rowId: string, afterId: string | null, fields: Partial<RowFields> = {}): Promise<RowDto> => {
       set((m) => moveRowIn(m, rowId, afterId, fields));
-      const { row } = await run(() => api.updateRow(matrixId, rowId, { ...fields, afterId, version: rowVersion(rowId) }));
+      const { row } = await run(() =>
+        api.updateRow(matrixId, rowId, { ...fields, afterId, version: rowVersion(rowId) }),
+      );
       set((m) => replaceRow(m, row));
       return row;
     };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { changedSince, discardEntry, EMPTY_UNDO, pushEntry, takeRedo, takeUndo, UNDO_LIMIT, type UndoEntry } from "./undo-stack";
+import {
+  changedSince,
+  discardEntry,
+  EMPTY_UNDO,
+  pushEntry,
+  takeRedo,
+  takeUndo,
+  UNDO_LIMIT,
+  type UndoEntry,
+} from "./undo-stack";
 
 const entry = (id: number, before = "", after = "R"): UndoEntry => ({
   id,

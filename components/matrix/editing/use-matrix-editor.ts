@@ -19,7 +19,15 @@ export const MAX_CELLS_PER_WRITE = 5000;
  * for conflicts ("Re-apply mine") and failures. Every user-facing edit goes through
  * `edit`, so a key press, a picker click, a rectangle and a fix are one undo step each.
  */
-export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId: string; currentUserId: string; canEdit: boolean }) {
+export function useMatrixEditor({
+  matrixId,
+  currentUserId,
+  canEdit,
+}: {
+  matrixId: string;
+  currentUserId: string;
+  canEdit: boolean;
+}) {
   const qc = useQueryClient();
   const toast = useToast();
   const key = useMemo(() => queryKeys.matrix.detail(matrixId), [matrixId]);
@@ -28,7 +36,8 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
   const names = useMemo(
     () => ({
       rowTitle: (rowId: string) => model()?.rows.find((r) => r.id === rowId)?.title ?? "A deleted row",
-      columnName: (personId: string) => model()?.columns.find((c) => c.personId === personId)?.name ?? "a removed person",
+      columnName: (personId: string) =>
+        model()?.columns.find((c) => c.personId === personId)?.name ?? "a removed person",
     }),
     [model],
   );
@@ -49,7 +58,8 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
         tone: "error",
         action: {
           label: "Re-apply mine",
-          onAction: () => void editRef.current(failed.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after }))),
+          onAction: () =>
+            void editRef.current(failed.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: c.after }))),
         },
       });
     },
@@ -77,7 +87,9 @@ export function useMatrixEditor({ matrixId, currentUserId, canEdit }: { matrixId
     (changes: CellChange[]): Promise<boolean> => {
       if (!canEdit) return Promise.resolve(false);
       if (changes.length > MAX_CELLS_PER_WRITE) {
-        toast.show(`That is ${changes.length} cells; change at most ${MAX_CELLS_PER_WRITE} at once.`, { tone: "error" });
+        toast.show(`That is ${changes.length} cells; change at most ${MAX_CELLS_PER_WRITE} at once.`, {
+          tone: "error",
+        });
         return Promise.resolve(false);
       }
       const res = writeCells(changes);

@@ -50,7 +50,9 @@ export function useStructureActions({
         case "move-down": {
           const neighbour = groupNeighbour(items, a.rowId, a.type === "move-up" ? -1 : 1);
           if (!neighbour) {
-            toast.show(`“${row.title}” is already at the ${a.type === "move-up" ? "top" : "bottom"} of its category.`, { id: "row-move-edge" });
+            toast.show(`“${row.title}” is already at the ${a.type === "move-up" ? "top" : "bottom"} of its category.`, {
+              id: "row-move-edge",
+            });
             return;
           }
           const afterId = a.type === "move-up" ? afterIdForBefore(m.rows, a.rowId, neighbour.id) : neighbour.id;

@@ -2,7 +2,10 @@
 import { useEffect, useRef } from "react";
 
 function isEditable(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+  return (
+    el instanceof HTMLElement &&
+    (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT")
+  );
 }
 
 /**

@@ -1,7 +1,16 @@
 "use client";
 import { useCallback, useRef, useState, useSyncExternalStore } from "react";
 import type { Letters } from "@/lib/raci/types";
-import { changedSince, discardEntry, EMPTY_UNDO, pushEntry, takeRedo, takeUndo, type UndoCell, type UndoState } from "./undo-stack";
+import {
+  changedSince,
+  discardEntry,
+  EMPTY_UNDO,
+  pushEntry,
+  takeRedo,
+  takeUndo,
+  type UndoCell,
+  type UndoState,
+} from "./undo-stack";
 
 /**
  * The stack behind a tiny external store: quick repeated Ctrl+Z must see the previous
@@ -79,7 +88,11 @@ export function useUndoStack({ lettersOf, write, onRefused }: UndoStackOptions) 
       }
       store.set(state);
       const done = write(
-        entry.cells.map((c) => ({ rowId: c.rowId, personId: c.personId, letters: direction === "undo" ? c.before : c.after })),
+        entry.cells.map((c) => ({
+          rowId: c.rowId,
+          personId: c.personId,
+          letters: direction === "undo" ? c.before : c.after,
+        })),
       );
       void done?.then((ok) => {
         if (!ok) store.set(discardEntry(store.get(), entry.id));

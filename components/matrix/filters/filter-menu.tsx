@@ -56,13 +56,22 @@ export function FilterMenu<T extends string | null>({
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
         </svg>
       </button>
-      <Popover open={open} anchor={() => buttonRef.current} onClose={() => setOpen(false)} aria-label={`Filter by ${label.toLowerCase()}`} className="max-h-96 w-64 overflow-y-auto">
+      <Popover
+        open={open}
+        anchor={() => buttonRef.current}
+        onClose={() => setOpen(false)}
+        aria-label={`Filter by ${label.toLowerCase()}`}
+        className="max-h-96 w-64 overflow-y-auto"
+      >
         <fieldset>
           <legend className="sr-only">{label}</legend>
           <ul className="space-y-0.5">
             {options.map((o, i) => (
               <li key={`${o.value ?? "∅"}`}>
-                <label htmlFor={`${id}-${i}`} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                <label
+                  htmlFor={`${id}-${i}`}
+                  className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+                >
                   <input
                     id={`${id}-${i}`}
                     type="checkbox"

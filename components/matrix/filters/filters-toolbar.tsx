@@ -31,7 +31,11 @@ export function FiltersToolbar({
     [rows],
   );
   const peopleOptions = useMemo(
-    () => columns.map((c) => ({ value: c.personId, label: c.roleTitle && c.roleTitle !== c.name ? `${c.name} (${c.roleTitle})` : c.name })),
+    () =>
+      columns.map((c) => ({
+        value: c.personId,
+        label: c.roleTitle && c.roleTitle !== c.name ? `${c.name} (${c.roleTitle})` : c.name,
+      })),
     [columns],
   );
   const searchId = useId();
@@ -54,8 +58,18 @@ export function FiltersToolbar({
         }}
         className="h-9 w-56 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400"
       />
-      <FilterMenu label="Category" options={categoryOptions} selected={filters.categories} onChange={(categories) => onChange((f) => ({ ...f, categories }))} />
-      <FilterMenu label="Domain" options={DOMAIN_OPTIONS} selected={filters.domains} onChange={(domains) => onChange((f) => ({ ...f, domains }))} />
+      <FilterMenu
+        label="Category"
+        options={categoryOptions}
+        selected={filters.categories}
+        onChange={(categories) => onChange((f) => ({ ...f, categories }))}
+      />
+      <FilterMenu
+        label="Domain"
+        options={DOMAIN_OPTIONS}
+        selected={filters.domains}
+        onChange={(domains) => onChange((f) => ({ ...f, domains }))}
+      />
       <FilterMenu
         label="People"
         options={peopleOptions}
@@ -63,9 +77,16 @@ export function FiltersToolbar({
         summary={filters.hiddenPeople.length > 0 ? `${shown.length}/${columns.length}` : ""}
         onChange={(visible) => {
           const keep = new Set(visible);
-          onChange((f) => ({ ...f, hiddenPeople: columns.filter((c) => !keep.has(c.personId)).map((c) => c.personId) }));
+          onChange((f) => ({
+            ...f,
+            hiddenPeople: columns.filter((c) => !keep.has(c.personId)).map((c) => c.personId),
+          }));
         }}
-        reset={{ label: "Show everyone", disabled: filters.hiddenPeople.length === 0, onReset: () => onChange((f) => ({ ...f, hiddenPeople: [] })) }}
+        reset={{
+          label: "Show everyone",
+          disabled: filters.hiddenPeople.length === 0,
+          onReset: () => onChange((f) => ({ ...f, hiddenPeople: [] })),
+        }}
       />
       <label className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
         <input
@@ -86,7 +107,9 @@ export function FiltersToolbar({
           </span>
           <button
             type="button"
-            onClick={() => onChange(() => ({ categories: [], domains: [], hiddenPeople: [], onlyWithFindings: false, query: "" }))}
+            onClick={() =>
+              onChange(() => ({ categories: [], domains: [], hiddenPeople: [], onlyWithFindings: false, query: "" }))
+            }
             className="h-9 rounded-md px-2 text-sm font-medium text-accent-700 hover:underline dark:text-accent-100"
           >
             Clear filters

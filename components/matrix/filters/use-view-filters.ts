@@ -17,7 +17,11 @@ export function useViewFilters() {
       const next = typeof update === "function" ? update(prev) : update;
       const params = filtersToParams(next, new URLSearchParams(window.location.search));
       const qs = params.toString();
-      window.history.replaceState(window.history.state, "", `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`);
+      window.history.replaceState(
+        window.history.state,
+        "",
+        `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`,
+      );
       return next;
     });
   }, []);

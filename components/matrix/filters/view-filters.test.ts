@@ -36,7 +36,13 @@ const model = {
 
 describe("URL round trip", () => {
   it("parses what it writes and keeps other parameters", () => {
-    const f = { categories: ["People", ""], domains: ["SYSTEM" as const, null], hiddenPeople: ["p2"], onlyWithFindings: true, query: "code" };
+    const f = {
+      categories: ["People", ""],
+      domains: ["SYSTEM" as const, null],
+      hiddenPeople: ["p2"],
+      onlyWithFindings: true,
+      query: "code",
+    };
     const params = filtersToParams(f, new URLSearchParams("tab=grid&q=old"));
     expect(params.get("tab")).toBe("grid");
     expect(params.getAll("domain")).toEqual(["system", "none"]);
@@ -58,11 +64,15 @@ describe("applyFilters", () => {
 
   it("keeps only rows with findings", () => {
     const findings: Finding[] = [{ code: "NO_ACCOUNTABLE", severity: "error", message: "", responsibilityId: "r2" }];
-    expect(applyFilters(model, { ...EMPTY_FILTERS, onlyWithFindings: true }, findings).rows.map((r) => r.id)).toEqual(["r2"]);
+    expect(applyFilters(model, { ...EMPTY_FILTERS, onlyWithFindings: true }, findings).rows.map((r) => r.id)).toEqual([
+      "r2",
+    ]);
   });
 
   it("hides people, including all of them", () => {
-    expect(applyFilters(model, { ...EMPTY_FILTERS, hiddenPeople: ["p1"] }, []).columns.map((c) => c.id)).toEqual(["c2"]);
+    expect(applyFilters(model, { ...EMPTY_FILTERS, hiddenPeople: ["p1"] }, []).columns.map((c) => c.id)).toEqual([
+      "c2",
+    ]);
     expect(applyFilters(model, { ...EMPTY_FILTERS, hiddenPeople: ["p1", "p2"] }, []).columns).toEqual([]);
   });
 });

@@ -69,7 +69,13 @@ export function filtersToParams(filters: GridFilters, base: URLSearchParams = ne
 }
 
 export function isFiltered(f: GridFilters): boolean {
-  return f.categories.length > 0 || f.domains.length > 0 || f.hiddenPeople.length > 0 || f.onlyWithFindings || f.query.trim() !== "";
+  return (
+    f.categories.length > 0 ||
+    f.domains.length > 0 ||
+    f.hiddenPeople.length > 0 ||
+    f.onlyWithFindings ||
+    f.query.trim() !== ""
+  );
 }
 
 /** The rows and columns to show, in matrix order. */

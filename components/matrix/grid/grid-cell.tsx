@@ -23,7 +23,17 @@ export interface GridCellProps {
  * cell whose letters changed (plus the findings flags that really moved). No listeners
  * here: the grid delegates pointer and key events through data-r / data-c.
  */
-export const GridCell = memo(function GridCell({ r, c, left, letters, label, isSelected, isActive, isFlagged, severity }: GridCellProps) {
+export const GridCell = memo(function GridCell({
+  r,
+  c,
+  left,
+  letters,
+  label,
+  isSelected,
+  isActive,
+  isFlagged,
+  severity,
+}: GridCellProps) {
   const first = letterList(letters)[0];
   // The strongest letter tints the cell: A before R before C before I.
   const tint = letters.includes("A") ? "A" : first;
@@ -38,12 +48,8 @@ export const GridCell = memo(function GridCell({ r, c, left, letters, label, isS
       data-r={r}
       data-c={c}
       className={cn(
-        "absolute top-0 flex h-full cursor-cell select-none items-center justify-center border-r border-b border-slate-200 focus-visible:-outline-offset-2 dark:border-slate-800",
-        isSelected
-          ? "bg-accent-100 dark:bg-accent-700/40"
-          : tint
-            ? LETTER_BG[tint]
-            : "bg-white dark:bg-slate-950",
+        "absolute top-0 flex h-full cursor-cell items-center justify-center border-r border-b border-slate-200 select-none focus-visible:-outline-offset-2 dark:border-slate-800",
+        isSelected ? "bg-accent-100 dark:bg-accent-700/40" : tint ? LETTER_BG[tint] : "bg-white dark:bg-slate-950",
         isActive && "shadow-[inset_0_0_0_2px_var(--color-accent-500)]",
       )}
       style={{ left, width: COLUMN_WIDTH }}
@@ -54,7 +60,11 @@ export const GridCell = memo(function GridCell({ r, c, left, letters, label, isS
           aria-hidden="true"
           className={cn(
             "absolute top-0 right-0 size-0 border-t-[10px] border-l-[10px] border-l-transparent",
-            severity === "error" ? "border-t-red-600" : severity === "warning" ? "border-t-amber-500" : "border-t-sky-500",
+            severity === "error"
+              ? "border-t-red-600"
+              : severity === "warning"
+                ? "border-t-amber-500"
+                : "border-t-sky-500",
           )}
         />
       ) : null}

@@ -48,7 +48,12 @@ export interface ColumnHeaderProps {
 /** A person or role column: name, role title, vacancy and column-level findings. */
 export const ColumnHeader = memo(function ColumnHeader(p: ColumnHeaderProps) {
   const sub = p.roleTitle && p.roleTitle !== p.name ? p.roleTitle : p.isVacant ? "Vacant role" : "";
-  const label = [p.name, sub, p.isVacant && sub !== "Vacant role" ? "vacant" : "", p.findingCount > 0 ? `${p.findingCount} ${p.findingCount === 1 ? "finding" : "findings"}` : ""]
+  const label = [
+    p.name,
+    sub,
+    p.isVacant && sub !== "Vacant role" ? "vacant" : "",
+    p.findingCount > 0 ? `${p.findingCount} ${p.findingCount === 1 ? "finding" : "findings"}` : "",
+  ]
     .filter(Boolean)
     .join(", ");
   return (
@@ -70,7 +75,9 @@ export const ColumnHeader = memo(function ColumnHeader(p: ColumnHeaderProps) {
     >
       <div className="flex min-w-0 items-center gap-1">
         {p.severity ? <FindingIcon severity={p.severity} /> : null}
-        <span className="line-clamp-2 text-sm leading-tight font-semibold break-words hyphens-auto text-slate-900 dark:text-slate-100">{p.name}</span>
+        <span className="line-clamp-2 text-sm leading-tight font-semibold break-words hyphens-auto text-slate-900 dark:text-slate-100">
+          {p.name}
+        </span>
         {p.canEdit ? (
           <button
             type="button"
@@ -78,13 +85,20 @@ export const ColumnHeader = memo(function ColumnHeader(p: ColumnHeaderProps) {
             data-action="column-menu"
             aria-label={`Actions for ${p.name}`}
             aria-haspopup="menu"
-            className={cn(menuButton, "absolute top-1 right-1 bg-slate-100 opacity-0 group-hover:opacity-100 group-focus:opacity-100 dark:bg-slate-900")}
+            className={cn(
+              menuButton,
+              "absolute top-1 right-1 bg-slate-100 opacity-0 group-hover:opacity-100 group-focus:opacity-100 dark:bg-slate-900",
+            )}
           >
             <MoreIcon />
           </button>
         ) : null}
       </div>
-      {sub ? <span className={cn("truncate text-xs", p.isVacant && "italic", "text-slate-600 dark:text-slate-400")}>{sub}</span> : null}
+      {sub ? (
+        <span className={cn("truncate text-xs", p.isVacant && "italic", "text-slate-600 dark:text-slate-400")}>
+          {sub}
+        </span>
+      ) : null}
     </div>
   );
 });
@@ -104,7 +118,8 @@ export interface RowHeaderProps {
 
 /** A responsibility's title, its findings, and (for editors) a drag handle and a menu. */
 export const RowHeader = memo(function RowHeader(p: RowHeaderProps) {
-  const label = p.findingCount > 0 ? `${p.title}, ${p.findingCount} ${p.findingCount === 1 ? "finding" : "findings"}` : p.title;
+  const label =
+    p.findingCount > 0 ? `${p.title}, ${p.findingCount} ${p.findingCount === 1 ? "finding" : "findings"}` : p.title;
   return (
     <div
       role="rowheader"
@@ -133,13 +148,23 @@ export const RowHeader = memo(function RowHeader(p: RowHeaderProps) {
         <span className="min-w-0 flex-1 truncate text-slate-900 dark:text-slate-100">{p.title}</span>
       )}
       {p.findingCount > 0 && p.severity ? (
-        <span aria-hidden="true" className="inline-flex shrink-0 items-center gap-0.5 text-xs font-medium text-slate-600 dark:text-slate-300">
+        <span
+          aria-hidden="true"
+          className="inline-flex shrink-0 items-center gap-0.5 text-xs font-medium text-slate-600 dark:text-slate-300"
+        >
           <FindingIcon severity={p.severity} />
           {p.findingCount}
         </span>
       ) : null}
       {p.canEdit && !p.isRenaming ? (
-        <button type="button" tabIndex={-1} data-action="row-menu" aria-label={`Actions for ${p.title}`} aria-haspopup="menu" className={cn(menuButton, "ml-0 opacity-0 group-hover:opacity-100 group-focus:opacity-100")}>
+        <button
+          type="button"
+          tabIndex={-1}
+          data-action="row-menu"
+          aria-label={`Actions for ${p.title}`}
+          aria-haspopup="menu"
+          className={cn(menuButton, "ml-0 opacity-0 group-hover:opacity-100 group-focus:opacity-100")}
+        >
           <MoreIcon />
         </button>
       ) : null}

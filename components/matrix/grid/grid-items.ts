@@ -13,7 +13,13 @@ export type GridItem =
 export function buildGridItems(rows: readonly RowDto[]): GridItem[] {
   const items: GridItem[] = [];
   for (const group of groupRowsByCategory(rows)) {
-    items.push({ kind: "group", key: `group:${group.category}`, category: group.category, label: group.label, count: group.rows.length });
+    items.push({
+      kind: "group",
+      key: `group:${group.category}`,
+      category: group.category,
+      label: group.label,
+      count: group.rows.length,
+    });
     for (const row of group.rows) items.push({ kind: "row", key: row.id, row, category: group.category });
   }
   return items;

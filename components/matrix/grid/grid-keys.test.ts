@@ -3,7 +3,14 @@ import type { ColumnDto, RowDto } from "@/lib/matrix/dto";
 import { buildGridItems } from "./grid-items";
 import { gridKeyAction, type KeyContext, type KeyInput } from "./grid-keys";
 
-const row = (id: string, category: string): RowDto => ({ id, title: id, description: "", category, domain: null, version: 1 });
+const row = (id: string, category: string): RowDto => ({
+  id,
+  title: id,
+  description: "",
+  category,
+  domain: null,
+  version: 1,
+});
 const col = (id: string): ColumnDto => ({
   id,
   personId: `p-${id}`,
@@ -29,13 +36,28 @@ const ctx = (over: Partial<KeyContext> = {}): KeyContext => ({
   bounds: { rowCount: items.length, colCount: columns.length, isGroup: (r) => items[r]?.kind === "group", pageRows: 5 },
   ...over,
 });
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  shiftKey: false,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  ...mods,
+});
 
 describe("gridKeyAction", () => {
   it("moves and extends with arrows", () => {
     expect(gridKeyAction(key("ArrowDown"), ctx())).toEqual({ type: "move", to: { r: 2, c: 0 }, extend: false });
-    expect(gridKeyAction(key("ArrowRight", { shiftKey: true }), ctx())).toEqual({ type: "move", to: { r: 1, c: 1 }, extend: true });
-    expect(gridKeyAction(key("End", { ctrlKey: true }), ctx())).toEqual({ type: "move", to: { r: 2, c: 1 }, extend: false });
+    expect(gridKeyAction(key("ArrowRight", { shiftKey: true }), ctx())).toEqual({
+      type: "move",
+      to: { r: 1, c: 1 },
+      extend: true,
+    });
+    expect(gridKeyAction(key("End", { ctrlKey: true }), ctx())).toEqual({
+      type: "move",
+      to: { r: 2, c: 1 },
+      extend: false,
+    });
   });
 
   it("toggles letters and clears cells only for editors", () => {
@@ -57,7 +79,10 @@ describe("gridKeyAction", () => {
   it("opens the picker, the row menu, the column menu and the inline rename", () => {
     expect(gridKeyAction(key("Enter"), ctx())).toEqual({ type: "open-picker" });
     expect(gridKeyAction(key("Enter"), ctx({ active: { r: 1, c: -1 } }))).toEqual({ type: "row-menu", rowId: "a1" });
-    expect(gridKeyAction(key("Enter"), ctx({ active: { r: -1, c: 1 } }))).toEqual({ type: "column-menu", columnId: "c2" });
+    expect(gridKeyAction(key("Enter"), ctx({ active: { r: -1, c: 1 } }))).toEqual({
+      type: "column-menu",
+      columnId: "c2",
+    });
     expect(gridKeyAction(key("F2"), ctx({ active: { r: 2, c: -1 } }))).toEqual({ type: "rename", rowId: "a2" });
     expect(gridKeyAction(key("F2"), ctx())).toBeNull();
   });
@@ -68,7 +93,9 @@ describe("gridKeyAction", () => {
       rowId: "a2",
       dir: "up",
     });
-    expect(gridKeyAction(key("ArrowRight", { altKey: true, shiftKey: true }), ctx({ active: { r: -1, c: 0 } }))).toEqual({
+    expect(
+      gridKeyAction(key("ArrowRight", { altKey: true, shiftKey: true }), ctx({ active: { r: -1, c: 0 } })),
+    ).toEqual({
       type: "move-column",
       columnId: "c1",
       dir: "right",
@@ -79,6 +106,10 @@ describe("gridKeyAction", () => {
   it("clears a range on Escape and selects all with Ctrl+A", () => {
     expect(gridKeyAction(key("Escape"), ctx())).toBeNull();
     expect(gridKeyAction(key("Escape"), ctx({ hasRange: true }))).toEqual({ type: "clear-range" });
-    expect(gridKeyAction(key("a", { ctrlKey: true }), ctx())).toEqual({ type: "select-all", from: { r: 1, c: 0 }, to: { r: 2, c: 1 } });
+    expect(gridKeyAction(key("a", { ctrlKey: true }), ctx())).toEqual({
+      type: "select-all",
+      from: { r: 1, c: 0 },
+      to: { r: 2, c: 1 },
+    });
   });
 });

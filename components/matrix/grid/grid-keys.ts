@@ -70,7 +70,9 @@ export function gridKeyAction(e: KeyInput, ctx: KeyContext): GridKeyAction | nul
   }
   if (e.altKey) return null;
 
-  const nav = NAV[e.key] ?? (e.key === "Home" ? (mod ? "gridStart" : "home") : e.key === "End" ? (mod ? "gridEnd" : "end") : undefined);
+  const nav =
+    NAV[e.key] ??
+    (e.key === "Home" ? (mod ? "gridStart" : "home") : e.key === "End" ? (mod ? "gridEnd" : "end") : undefined);
   if (nav) {
     const extend = e.shiftKey && onCell;
     return { type: "move", to: navigate(active, nav, ctx.bounds, extend), extend };

@@ -9,25 +9,54 @@ export type ColumnAction = { type: "edit" | "move-left" | "move-right" | "remove
 export type OpenMenu = { kind: "row"; rowId: string } | { kind: "column"; columnId: string };
 
 /** The actions of a row header (moves stay inside the category group). */
-export function rowMenuItems(items: readonly GridItem[], rowId: string, onAction: (a: RowAction) => void, onRename: (rowId: string) => void): MenuItem[] {
+export function rowMenuItems(
+  items: readonly GridItem[],
+  rowId: string,
+  onAction: (a: RowAction) => void,
+  onRename: (rowId: string) => void,
+): MenuItem[] {
   const at = items.findIndex((i) => i.kind === "row" && i.row.id === rowId);
   return [
     { label: "Rename", hint: "F2", onSelect: () => onRename(rowId) },
     { label: "Edit details…", onSelect: () => onAction({ type: "edit", rowId }) },
     { label: "Add a row below…", onSelect: () => onAction({ type: "insert-below", rowId }) },
-    { label: "Move up", hint: "Alt+Shift+↑", disabled: items[at - 1]?.kind !== "row", onSelect: () => onAction({ type: "move-up", rowId }) },
-    { label: "Move down", hint: "Alt+Shift+↓", disabled: items[at + 1]?.kind !== "row", onSelect: () => onAction({ type: "move-down", rowId }) },
+    {
+      label: "Move up",
+      hint: "Alt+Shift+↑",
+      disabled: items[at - 1]?.kind !== "row",
+      onSelect: () => onAction({ type: "move-up", rowId }),
+    },
+    {
+      label: "Move down",
+      hint: "Alt+Shift+↓",
+      disabled: items[at + 1]?.kind !== "row",
+      onSelect: () => onAction({ type: "move-down", rowId }),
+    },
     { label: "Delete row", tone: "danger", onSelect: () => onAction({ type: "delete", rowId }) },
   ];
 }
 
 /** The actions of a column header. */
-export function columnMenuItems(columns: readonly ColumnDto[], columnId: string, onAction: (a: ColumnAction) => void): MenuItem[] {
+export function columnMenuItems(
+  columns: readonly ColumnDto[],
+  columnId: string,
+  onAction: (a: ColumnAction) => void,
+): MenuItem[] {
   const at = columns.findIndex((c) => c.id === columnId);
   return [
     { label: "Edit person…", onSelect: () => onAction({ type: "edit", columnId }) },
-    { label: "Move left", hint: "Alt+Shift+←", disabled: at <= 0, onSelect: () => onAction({ type: "move-left", columnId }) },
-    { label: "Move right", hint: "Alt+Shift+→", disabled: at >= columns.length - 1, onSelect: () => onAction({ type: "move-right", columnId }) },
+    {
+      label: "Move left",
+      hint: "Alt+Shift+←",
+      disabled: at <= 0,
+      onSelect: () => onAction({ type: "move-left", columnId }),
+    },
+    {
+      label: "Move right",
+      hint: "Alt+Shift+→",
+      disabled: at >= columns.length - 1,
+      onSelect: () => onAction({ type: "move-right", columnId }),
+    },
     { label: "Remove from matrix", tone: "danger", onSelect: () => onAction({ type: "remove", columnId }) },
   ];
 }
@@ -76,5 +105,7 @@ export function GridMenu({
       : el.querySelector<HTMLElement>(`[data-kind="colheader"][data-column-id="${CSS.escape(menu.columnId)}"]`);
   };
 
-  return <PopoverMenu open={menu !== null} anchor={anchor} label={entries.label} items={entries.items} onClose={onClose} />;
+  return (
+    <PopoverMenu open={menu !== null} anchor={anchor} label={entries.label} items={entries.items} onClose={onClose} />
+  );
 }

@@ -92,7 +92,9 @@ describe("selection rectangle", () => {
   });
 
   it("ignores the header row and column in a rectangle", () => {
-    expect(cellsInRect(items, columns, rectOf({ r: -1, c: -1 }, { r: 1, c: 0 }))).toEqual([{ rowId: "a1", personId: "p1" }]);
+    expect(cellsInRect(items, columns, rectOf({ r: -1, c: -1 }, { r: 1, c: 0 }))).toEqual([
+      { rowId: "a1", personId: "p1" },
+    ]);
   });
 });
 

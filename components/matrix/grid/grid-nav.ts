@@ -19,7 +19,8 @@ export interface Rect {
   c1: number;
 }
 
-export type NavKey = "up" | "down" | "left" | "right" | "home" | "end" | "gridStart" | "gridEnd" | "pageUp" | "pageDown";
+export type NavKey =
+  "up" | "down" | "left" | "right" | "home" | "end" | "gridStart" | "gridEnd" | "pageUp" | "pageDown";
 
 export interface NavBounds {
   rowCount: number;
@@ -140,7 +141,11 @@ export interface CellRef {
 }
 
 /** The data cells inside a rectangle (group rows and header positions are skipped). */
-export function cellsInRect(items: readonly GridItem[], columns: readonly { personId: string }[], rect: Rect): CellRef[] {
+export function cellsInRect(
+  items: readonly GridItem[],
+  columns: readonly { personId: string }[],
+  rect: Rect,
+): CellRef[] {
   const out: CellRef[] = [];
   for (let r = Math.max(0, rect.r0); r <= rect.r1 && r < items.length; r++) {
     const item = items[r];
@@ -166,7 +171,11 @@ export function toggleAll(
   const everyHas = cells.every((c) => hasLetter(lettersOf(c.rowId, c.personId), letter));
   return cells.map((c) => {
     const cur = lettersOf(c.rowId, c.personId);
-    return { rowId: c.rowId, personId: c.personId, letters: everyHas ? removeLetter(cur, letter) : addLetter(cur, letter) };
+    return {
+      rowId: c.rowId,
+      personId: c.personId,
+      letters: everyHas ? removeLetter(cur, letter) : addLetter(cur, letter),
+    };
   });
 }
 

@@ -9,7 +9,13 @@ export type Hover = { r: number } | { c: number } | null;
  * update whatever the grid size. The background-image overlay keeps each cell's own
  * background (letter tint, selection) visible underneath.
  */
-export function HoverStyle({ gridId, setterRef }: { gridId: string; setterRef: React.RefObject<((h: Hover) => void) | null> }) {
+export function HoverStyle({
+  gridId,
+  setterRef,
+}: {
+  gridId: string;
+  setterRef: React.RefObject<((h: Hover) => void) | null>;
+}) {
   const [hover, setHover] = useState<Hover>(null);
   useEffect(() => {
     setterRef.current = (h) =>
@@ -30,5 +36,7 @@ export function HoverStyle({ gridId, setterRef }: { gridId: string; setterRef: R
     "c" in hover
       ? `${scope} [data-c="${hover.c}"]:is([data-kind="cell"],[data-kind="colheader"]) { ${overlay} }`
       : `${scope} [data-r="${hover.r}"]:is([data-kind="cell"],[data-kind="rowheader"]) { ${overlay} }`;
-  return <style>{`${scope} { --grid-hover: rgb(79 70 229 / 0.09); } @media (prefers-color-scheme: dark) { ${scope} { --grid-hover: rgb(165 180 252 / 0.12); } } ${rule}`}</style>;
+  return (
+    <style>{`${scope} { --grid-hover: rgb(79 70 229 / 0.09); } @media (prefers-color-scheme: dark) { ${scope} { --grid-hover: rgb(165 180 252 / 0.12); } } ${rule}`}</style>
+  );
 }

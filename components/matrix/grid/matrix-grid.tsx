@@ -66,7 +66,10 @@ function posOf(el: Element | null): (GridPos & { kind: string; el: HTMLElement }
 }
 
 function isTextInput(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+  return (
+    el instanceof HTMLElement &&
+    (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT")
+  );
 }
 
 /**
@@ -78,7 +81,23 @@ function isTextInput(el: EventTarget | null): boolean {
  * true totals. Events are delegated on the container through data-r/data-c.
  */
 export function MatrixGrid(props: MatrixGridProps) {
-  const { label, items, columns, cells, rowFindings, columnFindings, canEdit, onEdit, lettersOf, onRowAction, onColumnAction, onRenameRow, onDropRow, handleRef, className } = props;
+  const {
+    label,
+    items,
+    columns,
+    cells,
+    rowFindings,
+    columnFindings,
+    canEdit,
+    onEdit,
+    lettersOf,
+    onRowAction,
+    onColumnAction,
+    onRenameRow,
+    onDropRow,
+    handleRef,
+    className,
+  } = props;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const hoverRef = useRef<((h: Hover) => void) | null>(null);
@@ -150,7 +169,6 @@ export function MatrixGrid(props: MatrixGridProps) {
     for (const [personId, list] of columnFindings) map.set(personId, { count: list.length, severity: worst(list) });
     return map;
   }, [columnFindings]);
-
 
   const baseBounds = useMemo(
     () => ({ rowCount: items.length, colCount: columns.length, isGroup: (r: number) => items[r]?.kind === "group" }),
@@ -246,7 +264,14 @@ export function MatrixGrid(props: MatrixGridProps) {
   // ---- Keyboard (delegated; the meaning of keys lives in grid-keys.ts).
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (isTextInput(e.target)) return;
-    const action = gridKeyAction(e, { active: activePos, items, columns, canEdit, hasRange: rect !== null, bounds: boundsNow() });
+    const action = gridKeyAction(e, {
+      active: activePos,
+      items,
+      columns,
+      canEdit,
+      hasRange: rect !== null,
+      bounds: boundsNow(),
+    });
     if (!action) return;
     e.preventDefault();
     switch (action.type) {
@@ -467,7 +492,13 @@ export function MatrixGrid(props: MatrixGridProps) {
                   className="absolute left-0 border-b border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-900"
                   style={{ top: vr.start, height: GROUP_HEIGHT, width: totalWidth, minWidth: "100%" }}
                 >
-                  <GroupHeader r={vr.index} label={item.label} count={item.count} colSpan={colCount} isActive={activeR === vr.index} />
+                  <GroupHeader
+                    r={vr.index}
+                    label={item.label}
+                    count={item.count}
+                    colSpan={colCount}
+                    isActive={activeR === vr.index}
+                  />
                 </div>
               );
             }
@@ -503,7 +534,10 @@ export function MatrixGrid(props: MatrixGridProps) {
         </div>
       </div>
       {items.length === 0 ? (
-        <p className="pointer-events-none absolute inset-x-0 p-6 text-sm text-slate-600 dark:text-slate-400" style={{ top: HEADER_HEIGHT }}>
+        <p
+          className="pointer-events-none absolute inset-x-0 p-6 text-sm text-slate-600 dark:text-slate-400"
+          style={{ top: HEADER_HEIGHT }}
+        >
           No responsibilities match these filters.
         </p>
       ) : null}

@@ -59,7 +59,9 @@ export function useGridSelection(items: readonly GridItem[], columns: readonly C
 
   const isCell = (p: GridPos) => p.r >= 0 && p.c >= 0 && items[p.r]?.kind === "row";
   const rect: Rect | null =
-    anchorPos && isCell(anchorPos) && isCell(activePos) && !samePos(anchorPos, activePos) ? rectOf(anchorPos, activePos) : null;
+    anchorPos && isCell(anchorPos) && isCell(activePos) && !samePos(anchorPos, activePos)
+      ? rectOf(anchorPos, activePos)
+      : null;
 
   /** Moves the active position; `extend` grows the range from the current anchor. */
   const moveTo = useCallback(

@@ -1,13 +1,15 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node --require` */
-// Preloaded into the server under test by bench/run.mjs (NODE_OPTIONS=--require …) to
-// count the SQL statements it runs: @prisma/adapter-better-sqlite3 prepares every
-// statement (no statement cache), so wrapping better-sqlite3's prepare/exec counts them
-// all, transaction control included. On SIGUSR2 the counts are written to
-// $BENCH_QUERY_COUNT_FILE.<pid>. Without that variable this file does nothing.
+// Preloaded into the server under test by bench/run.mjs (NODE_OPTIONS=--require …):
+// - counts the SQL statements it runs: @prisma/adapter-better-sqlite3 prepares every
+//   statement (no statement cache), so wrapping better-sqlite3's prepare/exec counts them
+//   all, transaction control included, and keeps the text of the last 200;
+// - on SIGUSR2 writes those counts and process.memoryUsage() (what the RSS is made of)
+//   to $BENCH_PROBE_FILE.<pid>.
+// Without BENCH_PROBE_FILE this file does nothing. Counting costs a few ns per statement.
 "use strict";
 const fs = require("node:fs");
 
-const out = process.env.BENCH_QUERY_COUNT_FILE;
+const out = process.env.BENCH_PROBE_FILE;
 if (out) {
   const counts = { total: 0, select: 0, insert: 0, update: 0, delete: 0, transaction: 0, other: 0 };
   /** The last statements, as [sequence number, first 300 characters of the SQL]. */
@@ -38,7 +40,7 @@ if (out) {
     };
     process.on("SIGUSR2", () => {
       try {
-        fs.writeFileSync(`${out}.${process.pid}`, JSON.stringify({ ...counts, recent }));
+        fs.writeFileSync(`${out}.${process.pid}`, JSON.stringify({ ...counts, recent, memory: process.memoryUsage() }));
       } catch {
         /* the bench reads what it can */
       }
