@@ -123,6 +123,28 @@ test.describe("matrix API", () => {
     expect(cellOf(after, "One on Ones", "Tech Lead").letters).toBe(a.letters);
   });
 
+  test("a large batch (over 500 cells) is written in one request", async ({ page, owner, signInAs }) => {
+    await signInAs(owner.user);
+    let dto = await createFromTemplate(page.request, owner.team);
+    for (let i = 0; i < 18; i++) {
+      const res = await page.request.post(`/api/v1/matrices/${dto.id}/columns`, { data: { person: { name: `Engineer ${i + 1}` } } });
+      expect(res.status()).toBe(201);
+    }
+    dto = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
+    const versions = new Map(dto.cells.map(([r, c, , v]) => [`${r}:${c}`, v]));
+    const cells = dto.rows.flatMap((row, r) =>
+      dto.columns.map((col, c) => ({ responsibilityId: row.id, personId: col.personId, letters: "I", version: versions.get(`${r}:${c}`) ?? 0 })),
+    );
+    expect(cells.length).toBeGreaterThan(500);
+    const res = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { cells } });
+    expect(res.status()).toBe(200);
+    const after = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
+    expect(after.cells.filter(([, , letters]) => letters === "I")).toHaveLength(cells.length);
+    // The same batch again is stale everywhere: one 409, nothing written.
+    const stale = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { cells: cells.map((c) => ({ ...c, letters: "C" })) } });
+    expect(stale.status()).toBe(409);
+  });
+
   test("bad input is a 400 with field messages; unknown keys are refused", async ({ page, owner, signInAs }) => {
     await signInAs(owner.user);
     const dto = await createFromTemplate(page.request, owner.team);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import { findCells } from "@/lib/server/matrices/find-cells";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import {
   MAX_CHANGES_PER_FEED,
@@ -61,13 +62,10 @@ export async function findChangesAfter(userId: string, matrixId: string, after: 
   const [actors, cells] = await Promise.all([
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
     cellKeys.size
-      ? db.cell.findMany({
-          where: {
-            matrixId,
-            OR: [...cellKeys.values()].map((k) => ({ responsibilityId: k.rowId, personId: k.personId })),
-          },
-          select: { responsibilityId: true, personId: true, letters: true, version: true },
-        })
+      ? findCells(
+          matrixId,
+          [...cellKeys.values()].map((k) => ({ responsibilityId: k.rowId, personId: k.personId })),
+        )
       : [],
   ]);
   const names = new Map(actors.map((a) => [a.id, a.name]));

@@ -6,6 +6,7 @@ import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access
 import { recordChanges } from "@/lib/server/matrices/record-change";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { formatLetters } from "@/lib/raci/letters";
+import { chunks, findCells } from "@/lib/server/matrices/find-cells";
 import type { CellWrite } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -20,12 +21,14 @@ export interface CellResult {
 
 const key = (c: { responsibilityId: string; personId: string }) => `${c.responsibilityId}|${c.personId}`;
 
+async function countIn(ids: string[], count: (ids: string[]) => Promise<number>): Promise<number> {
+  const counts = await Promise.all(chunks(ids).map(count));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /** The current state of some cells, with who last changed each (for a 409). */
 async function currentCells(matrixId: string, writes: CellWrite[]): Promise<CellResult[]> {
-  const rows = await db.cell.findMany({
-    where: { matrixId, OR: writes.map((w) => ({ responsibilityId: w.responsibilityId, personId: w.personId })) },
-    select: { responsibilityId: true, personId: true, letters: true, version: true, updatedAt: true, updatedById: true },
-  });
+  const rows = await findCells(matrixId, writes);
   const userIds = [...new Set(rows.map((r) => r.updatedById).filter((v): v is string => Boolean(v)))];
   const users = userIds.length
     ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })
@@ -76,12 +79,9 @@ export async function putCells(
   const personIds = [...new Set(unique.map((w) => w.personId))];
 
   const [rows, columns, existing] = await Promise.all([
-    db.responsibility.count({ where: { matrixId, id: { in: rowIds }, deletedAt: null } }),
-    db.matrixColumn.count({ where: { matrixId, personId: { in: personIds }, deletedAt: null } }),
-    db.cell.findMany({
-      where: { matrixId, OR: unique.map((w) => ({ responsibilityId: w.responsibilityId, personId: w.personId })) },
-      select: { responsibilityId: true, personId: true, letters: true, version: true },
-    }),
+    countIn(rowIds, (ids) => db.responsibility.count({ where: { matrixId, id: { in: ids }, deletedAt: null } })),
+    countIn(personIds, (ids) => db.matrixColumn.count({ where: { matrixId, personId: { in: ids }, deletedAt: null } })),
+    findCells(matrixId, unique),
   ]);
   if (rows !== rowIds.length || columns !== personIds.length) throw notFound("That cell");
 
