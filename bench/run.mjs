@@ -493,27 +493,36 @@ async function main() {
   }));
 
   /** What the server probe reports: statement counts (summed over the group) and the server's memory. */
+  /**
+   * What the server probe reports (statement counts, memory, request timings). Only the
+   * process that serves requests is asked: it is the one that runs the queries, and a
+   * process without the probe would be killed by SIGUSR2.
+   */
   const counts = async () => {
     if (!useProbe) return null;
-    for (const p of groupProcesses(server.pid)) {
-      try {
-        process.kill(p.pid, "SIGUSR2");
-      } catch {
-        /* gone */
-      }
+    const file = path.join(dir, `probe.${srv.pid}`);
+    rmSync(file, { force: true });
+    try {
+      process.kill(srv.pid, "SIGUSR2");
+    } catch {
+      return null;
     }
-    await sleep(150);
-    const sum = { recent: [], memory: null };
-    for (const f of readdirSync(dir).filter((x) => x.startsWith("probe."))) {
-      const x = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
-      for (const [k, v] of Object.entries(x)) {
-        if (k === "recent") sum.recent.push(...v);
-        else if (k === "memory") {
-          if (f === `probe.${srv.pid}`) sum.memory = v;
-        } else sum[k] = (sum[k] ?? 0) + v;
-      }
+    for (let waited = 0; !existsSync(file); waited += 25) {
+      if (waited > 5000) throw new Error("the server probe did not answer in 5 s");
+      await sleep(25);
     }
-    return sum;
+    return { recent: [], ...JSON.parse(readFileSync(file, "utf8")) };
+  };
+  /**
+   * Server-side durations (request event → response finished, inside next-server) of one
+   * route while fn ran: separates server time from client, loopback and scheduling.
+   */
+  const serverTimed = async (key, fn) => {
+    const a = await counts();
+    const result = await fn();
+    const b = await counts();
+    const xs = b?.requests?.[key]?.slice(a?.requests?.[key]?.length ?? 0) ?? [];
+    return { result, server: xs.length ? summarize(xs) : null };
   };
   /** Statements per request, averaged over n requests; with the SQL of the last one. */
   const perRequest = (a, b, n) => {
@@ -642,8 +651,10 @@ async function main() {
   await step(
     "page load 8 × 25",
     async () => {
-      const r = await B.measureLoads(ctxEditor, pageUrl(matrices.small), { runs: N.loadRuns, warmups: N.loadWarmups });
-      details.loadSmall = r;
+      const { result: r, server } = await serverTimed("GET /t/:id/matrices/:id", () =>
+        B.measureLoads(ctxEditor, pageUrl(matrices.small), { runs: N.loadRuns, warmups: N.loadWarmups }),
+      );
+      details.loadSmall = { ...r, serverRender: server };
       figure({
         key: "load_small",
         label: "8 × 25: navigation → grid ready",
@@ -651,6 +662,7 @@ async function main() {
         p95: ms(r.ready.p95),
         target: "≤ 400 ms median",
         pass: r.ready.median <= 400 && r.responds !== false,
+        note: `TTFB ${ms(r.ttfb.median)}, HTML done ${ms(r.htmlDone.median)}, DOMContentLoaded ${ms(r.domContentLoaded.median)}, hydrated ${ms(r.hydrated.median)}; server render ${ms(server?.median)}`,
       });
     },
     {
@@ -662,8 +674,10 @@ async function main() {
   await step(
     "page load 40 × 200",
     async () => {
-      const r = await B.measureLoads(ctxEditor, pageUrl(matrices.big), { runs: N.loadRuns, warmups: N.loadWarmups });
-      details.loadBig = r;
+      const { result: r, server } = await serverTimed("GET /t/:id/matrices/:id", () =>
+        B.measureLoads(ctxEditor, pageUrl(matrices.big), { runs: N.loadRuns, warmups: N.loadWarmups }),
+      );
+      details.loadBig = { ...r, serverRender: server };
       figure({
         key: "load_big",
         label: "40 × 200: navigation → grid ready",
@@ -671,6 +685,7 @@ async function main() {
         p95: ms(r.ready.p95),
         target: "≤ 800 ms median",
         pass: r.ready.median <= 800 && r.responds !== false,
+        note: `TTFB ${ms(r.ttfb.median)}, HTML done ${ms(r.htmlDone.median)}, DOMContentLoaded ${ms(r.domContentLoaded.median)}, hydrated ${ms(r.hydrated.median)}; server render ${ms(server?.median)}`,
       });
     },
     {
@@ -910,9 +925,11 @@ async function main() {
       for (let i = 0; i < 30; i++) await put(cells[n++ % cells.length]);
       details.queriesPerPutCell = await countFor(5, () => put(cells[n++ % cells.length]));
       const times = [];
-      for (let i = 0; i < N.putSamples; i++) times.push(await put(cells[n++ % cells.length]));
+      const { server } = await serverTimed("PUT /api/v1/matrices/:id/cells", async () => {
+        for (let i = 0; i < N.putSamples; i++) times.push(await put(cells[n++ % cells.length]));
+      });
       const s = summarize(times);
-      details.putCell = s;
+      details.putCell = { ...s, serverSide: server };
       figure({
         key: "put_rtt",
         label: "cell change, API round trip",
@@ -920,6 +937,7 @@ async function main() {
         p95: ms(s.p95),
         target: "p50 ≤ 8 ms, p95 ≤ 20 ms",
         pass: s.median <= 8 && s.p95 <= 20,
+        note: `inside the server: p50 ${ms(server?.median)}, p95 ${ms(server?.p95)}`,
       });
 
       const floor = await task(dir, "floor", [matrices.big.id, seeded.editor.id, N.floorSamples], taskEnv);
@@ -948,12 +966,14 @@ async function main() {
       const probe = await rawGet(url, { Cookie: editor.header, "Accept-Encoding": "gzip" });
       const encoding = probe.headers["content-encoding"] ?? null;
       const stop = sampleRss(srv.pid);
-      const r = await autocannon({
-        url,
-        connections: 10,
-        duration: N.readSeconds,
-        headers: { Cookie: editor.header, "Accept-Encoding": "gzip" },
-      });
+      const { result: r, server } = await serverTimed("GET /api/v1/matrices/:id", () =>
+        autocannon({
+          url,
+          connections: 10,
+          duration: N.readSeconds,
+          headers: { Cookie: editor.header, "Accept-Encoding": "gzip" },
+        }),
+      );
       const rss = stop();
       if (details.memory) details.memory.underReads = memoryOf(await counts());
       const errors = r.errors + r.timeouts + r.non2xx;
@@ -964,6 +984,7 @@ async function main() {
         errors,
         bytesPerResponse: r.requests.total ? Math.round(r.throughput.total / r.requests.total) : null,
         contentEncoding: encoding,
+        serverSide: server,
         rss,
       };
       figure({
@@ -973,7 +994,7 @@ async function main() {
         p95: `p99 ${ms(r.latency.p99)}`,
         target: "≥ 100 req/s, compressed",
         pass: r.requests.average >= 100 && !!encoding && errors === 0,
-        note: `${encoding ? `${encoding}-compressed` : "NOT compressed"}, ${errors} errors, p50 ${ms(r.latency.p50)}`,
+        note: `${encoding ? `${encoding}-compressed` : "NOT compressed"}, ${errors} errors, p50 ${ms(r.latency.p50)}; inside the server p50 ${ms(server?.median)}`,
       });
     },
     {
@@ -1012,7 +1033,9 @@ async function main() {
       });
       await autocannon(opts(2)); // warm-up
       const stop = sampleRss(srv.pid);
-      const r = await autocannon(opts(N.writeSeconds));
+      const { result: r, server } = await serverTimed(`PUT /api/v1/matrices/:id/cells`, () =>
+        autocannon(opts(N.writeSeconds)),
+      );
       const rss = stop();
       if (details.memory) details.memory.underWrites = memoryOf(await counts());
       const errors = r.errors + r.timeouts + r.non2xx;
@@ -1025,6 +1048,7 @@ async function main() {
         timeouts: r.timeouts,
         cellsUsed: next,
         cellsAvailable: total,
+        serverSide: server,
         rss,
       };
       if (next > total)
@@ -1047,6 +1071,7 @@ async function main() {
         p95: `p99 ${ms(r.latency.p99)}`,
         target: "p99 ≤ 150 ms",
         pass: r.latency.p99 <= 150,
+        note: `inside the server: p50 ${ms(server?.median)}, p99 ${ms(server?.p99)}`,
       });
       figure({
         key: "writes_errors",
@@ -1076,6 +1101,12 @@ async function main() {
   );
 
   details.rssEndMiB = rssMiB(srv.pid);
+  if (details.memory) {
+    // Kept or just not collected yet? The same breakdown after a full GC in the server.
+    await sleep(2000);
+    writeFileSync(`${probeFile}.gc`, "");
+    details.memory.afterLoadAndFullGc = memoryOf(await counts());
+  }
   const q = (x) =>
     x ? `${x.total} (${x.select} select, ${x.insert + x.update + x.delete} write, ${x.transaction} tx)` : "not counted";
   figure({

@@ -44,11 +44,23 @@ function localTimeZone(): string {
 }
 
 function isFiltered(f: ExportMenuFilter | undefined): boolean {
-  return Boolean(f && ((f.categories?.length ?? 0) > 0 || (f.domains?.length ?? 0) > 0 || (f.columnIds?.length ?? 0) > 0 || f.onlyWithFindings || f.query?.trim()));
+  return Boolean(
+    f &&
+    ((f.categories?.length ?? 0) > 0 ||
+      (f.domains?.length ?? 0) > 0 ||
+      (f.columnIds?.length ?? 0) > 0 ||
+      f.onlyWithFindings ||
+      f.query?.trim()),
+  );
 }
 
 /** The export URL for a format; the parameters are lib/schemas/export.ts's. */
-export function exportUrl(matrixId: string, format: Format, filter: ExportMenuFilter | undefined, extra: Record<string, string> = {}): string {
+export function exportUrl(
+  matrixId: string,
+  format: Format,
+  filter: ExportMenuFilter | undefined,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   for (const c of filter?.categories ?? []) params.append("category", c);
   for (const d of filter?.domains ?? []) params.append("domain", d === null || d === "" ? "none" : d.toLowerCase());
@@ -155,13 +167,20 @@ export function ExportMenu({ matrixId, filter }: { matrixId: string; filter?: Ex
           </p>
         ) : null}
         <fieldset className="space-y-2.5">
-          <legend className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">PDF</legend>
+          <legend className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            PDF
+          </legend>
           <div className="grid grid-cols-2 gap-2">
             <Select id={`${id}-paper`} label="Paper" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
               <option value="a4">A4</option>
               <option value="letter">Letter</option>
             </Select>
-            <Select id={`${id}-orientation`} label="Orientation" value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)}>
+            <Select
+              id={`${id}-orientation`}
+              label="Orientation"
+              value={orientation}
+              onChange={(e) => setOrientation(e.target.value as Orientation)}
+            >
               <option value="auto">Automatic</option>
               <option value="portrait">Portrait</option>
               <option value="landscape">Landscape</option>
@@ -174,20 +193,47 @@ export function ExportMenu({ matrixId, filter }: { matrixId: string; filter?: Ex
             checked={includeFindings}
             onChange={(e) => setIncludeFindings(e.target.checked)}
           />
-          <a href={urls.pdf} download onClick={(e) => void download("pdf", e)} aria-busy={busy === "pdf" || undefined} className={buttonClasses("primary", "sm", "w-full")}>
+          <a
+            href={urls.pdf}
+            download
+            onClick={(e) => void download("pdf", e)}
+            aria-busy={busy === "pdf" || undefined}
+            className={buttonClasses("primary", "sm", "w-full")}
+          >
             {busy === "pdf" ? "Preparing PDF…" : "Download PDF"}
           </a>
         </fieldset>
         <div className="space-y-1 border-t border-slate-200 pt-2 dark:border-slate-700">
-          <p className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">Spreadsheet</p>
-          <a href={urls.csv} download onClick={(e) => void download("csv", e)} aria-busy={busy === "csv" || undefined} className={menuItemClasses}>
+          <p className="px-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            Spreadsheet
+          </p>
+          <a
+            href={urls.csv}
+            download
+            onClick={(e) => void download("csv", e)}
+            aria-busy={busy === "csv" || undefined}
+            className={menuItemClasses}
+          >
             {busy === "csv" ? "Preparing CSV…" : "Download CSV"}
           </a>
-          <a href={urls.xlsx} download onClick={(e) => void download("xlsx", e)} aria-busy={busy === "xlsx" || undefined} className={menuItemClasses}>
+          <a
+            href={urls.xlsx}
+            download
+            onClick={(e) => void download("xlsx", e)}
+            aria-busy={busy === "xlsx" || undefined}
+            className={menuItemClasses}
+          >
             {busy === "xlsx" ? "Preparing Excel file…" : "Download Excel (XLSX)"}
           </a>
         </div>
-        <p aria-live="polite" role={status?.tone === "error" ? "alert" : undefined} className={cn("min-h-4 px-1 text-xs", status?.tone === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400")}>
+        <p
+          aria-live="polite"
+          role={status?.tone === "error" ? "alert" : undefined}
+          className={cn(
+            "min-h-4 px-1 text-xs",
+            status?.tone === "error" ? "text-red-700 dark:text-red-400" : "text-slate-500 dark:text-slate-400",
+          )}
+        >
           {status?.text ?? ""}
         </p>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { ToastProvider } from "@/components/ui/toast";
 import { toRaciMatrix, type MatrixDto, type MatrixModel } from "@/lib/matrix/dto";
@@ -8,6 +8,11 @@ import { computeFindings, findingsByRow } from "@/lib/raci/findings";
 import type { Finding, Fix } from "@/lib/raci/types";
 import { getQueryClient } from "@/lib/query/query-client";
 import { useMatrix } from "@/lib/query/use-matrix";
+import { queryKeys } from "@/lib/query/keys";
+import { ConnectionStatus } from "@/components/matrix/live/connection-status";
+import { PresenceBar } from "@/components/matrix/live/presence-bar";
+import { presenceOutlines } from "@/components/matrix/live/presence-outline";
+import { useMatrixLive } from "@/components/matrix/live/use-matrix-live";
 import { AddColumnDialog } from "@/components/matrix/panels/add-column-dialog";
 import { FindingsPanel } from "@/components/matrix/panels/findings-panel";
 import { HealthSummary } from "@/components/matrix/panels/health-summary";
@@ -21,8 +26,9 @@ import { FiltersToolbar } from "./filters/filters-toolbar";
 import { useViewFilters } from "./filters/use-view-filters";
 import { applyFilters, categoriesOf, isFiltered } from "./filters/view-filters";
 import { buildGridItems } from "./grid/grid-items";
-import { MatrixGrid, type GridHandle } from "./grid/matrix-grid";
+import { MatrixGrid, printsAllRows, type GridHandle } from "./grid/matrix-grid";
 import { EditActions } from "./edit-actions";
+import { ExportMenu, type ExportMenuFilter } from "./export-menu";
 
 export interface MatrixScreenProps {
   /** The matrix as the server page fetched it (seeds the cache: no fetch on first paint). */
@@ -64,6 +70,19 @@ function MatrixEditorBody({
   const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
 
+  // ---- Live: other people's edits patch the cache; presence for the header and the grid.
+  const queryClient = useQueryClient();
+  const live = useMatrixLive({
+    matrixId,
+    queryClient,
+    queryKey: queryKeys.matrix.detail(matrixId),
+    currentUserId: currentUser.id,
+  });
+  const remoteSelections = useMemo(
+    () => presenceOutlines(live.presence, currentUser.id),
+    [live.presence, currentUser.id],
+  );
+
   // Findings follow every edit, from a deferred copy of the model: the edited cell paints
   // first, the rules (a few ms, tens on a 1000 × 100 matrix) run in the render after.
   const checked = useDeferredValue(model);
@@ -101,6 +120,23 @@ function MatrixEditorBody({
   );
   const items = useMemo(() => buildGridItems(view.rows), [view.rows]);
   const categories = useMemo(() => categoriesOf(model.rows).filter(Boolean), [model.rows]);
+  // The export holds what the grid shows. Columns only when some are hidden (the route
+  // takes column or person ids; one that matches nothing when every column is hidden).
+  const exportFilter = useMemo<ExportMenuFilter>(
+    () => ({
+      categories: filters.categories,
+      domains: filters.domains,
+      columnIds: filters.hiddenPeople.length
+        ? view.columns.length
+          ? view.columns.map((c) => c.id)
+          : ["none"]
+        : undefined,
+      onlyWithFindings: filters.onlyWithFindings,
+      query: filters.query,
+    }),
+    [filters, view.columns],
+  );
+  const printsAll = printsAllRows(items.length, view.columns.length);
 
   // ---- Editing.
   const editor = useMatrixEditor({ matrixId, currentUserId: currentUser.id, canEdit });
@@ -164,7 +200,12 @@ function MatrixEditorBody({
   const personColumn = personDialogId ? model.columns.find((c) => c.id === personDialogId) : undefined;
 
   return (
-    <div className="flex h-[calc(100dvh-11rem)] min-h-[32rem] flex-col gap-3">
+    <div
+      className={cn(
+        "flex h-[calc(100dvh-11rem)] min-h-[32rem] flex-col gap-3",
+        printsAll && "print:block print:h-auto print:min-h-0 print:space-y-3",
+      )}
+    >
       <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           <h1 className="truncate text-2xl font-semibold tracking-tight">{model.name}</h1>
@@ -172,20 +213,29 @@ function MatrixEditorBody({
             <p className="mt-0.5 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{model.description}</p>
           ) : null}
         </div>
-        <HealthSummary findings={findings} />
+        <div className="flex flex-wrap items-center gap-3">
+          <ConnectionStatus className="no-print" status={live.status} />
+          <PresenceBar className="no-print" presence={live.presence} currentUserId={currentUser.id} />
+          <HealthSummary findings={findings} />
+        </div>
       </header>
+      {printsAll ? null : (
+        <p className="hidden text-sm print:block">
+          This print shows the rows on screen. For the complete matrix use Export → PDF.
+        </p>
+      )}
 
       {!canEdit ? (
         <p
           role="note"
-          className="rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
+          className="no-print rounded-md border border-slate-200 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
         >
           Read-only: your role in this team lets you view this matrix, not change it. Ask a manager or owner for edit
           rights.
         </p>
       ) : null}
 
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="no-print flex flex-wrap items-center justify-between gap-2">
         <FiltersToolbar
           filters={filters}
           onChange={setFilters}
@@ -193,25 +243,28 @@ function MatrixEditorBody({
           columns={model.columns}
           shownRowCount={view.rows.length}
         />
-        <EditActions
-          matrixId={matrixId}
-          canEdit={canEdit}
-          undoStore={editor.undoStore}
-          onUndo={editor.undo}
-          onRedo={editor.redo}
-          onAddRow={() => setRowDialog({ rowId: null, afterId: gridRef.current?.activeRowId() ?? undefined })}
-          onAddColumn={() => setAddColumnOpen(true)}
-          onRuleSettings={() => setSettingsOpen(true)}
-          findingsCount={findings.length}
-          isPanelOpen={panelOpen}
-          onTogglePanel={() => setPanelOpen((o) => !o)}
-        />
+        <div className="flex flex-wrap items-center gap-2">
+          <EditActions
+            matrixId={matrixId}
+            canEdit={canEdit}
+            undoStore={editor.undoStore}
+            onUndo={editor.undo}
+            onRedo={editor.redo}
+            onAddRow={() => setRowDialog({ rowId: null, afterId: gridRef.current?.activeRowId() ?? undefined })}
+            onAddColumn={() => setAddColumnOpen(true)}
+            onRuleSettings={() => setSettingsOpen(true)}
+            findingsCount={findings.length}
+            isPanelOpen={panelOpen}
+            onTogglePanel={() => setPanelOpen((o) => !o)}
+          />
+          <ExportMenu matrixId={matrixId} filter={exportFilter} />
+        </div>
       </div>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
+      <div className={cn("flex min-h-0 flex-1 flex-col gap-3 lg:flex-row", printsAll && "print:block")}>
         <MatrixGrid
           handleRef={gridRef}
-          className="min-h-64 min-w-0 flex-1"
+          className={cn("min-h-64 min-w-0 flex-1", printsAll && "print:min-h-0")}
           label={model.name}
           items={items}
           columns={view.columns}
@@ -225,11 +278,13 @@ function MatrixEditorBody({
           onColumnAction={actions.onColumnAction}
           onRenameRow={actions.onRenameRow}
           onDropRow={actions.onDropRow}
+          remoteSelections={remoteSelections}
+          onActiveCellChange={live.reportSelection}
         />
         <div
           id="matrix-findings"
           className={cn(
-            "min-h-0 lg:block lg:w-80 lg:shrink-0",
+            "no-print min-h-0 lg:block lg:w-80 lg:shrink-0",
             panelOpen ? "block max-h-[45%] lg:max-h-none" : "hidden",
           )}
         >

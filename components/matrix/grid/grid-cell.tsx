@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { cn } from "@/components/ui/cn";
+import { RemoteSelectionOutline } from "@/components/matrix/live/remote-selection-outline";
 import { letterList } from "@/lib/raci/letters";
 import { COLUMN_WIDTH } from "./grid-constants";
 import { LETTER_BG, LettersView } from "./letters-view";
@@ -16,6 +17,10 @@ export interface GridCellProps {
   /** A finding points at this person on this row. */
   isFlagged: boolean;
   severity: "error" | "warning" | "info" | null;
+  /** Someone else has this cell selected (live presence): their colour, initials and names. */
+  remoteColor?: string | undefined;
+  remoteInitials?: string | undefined;
+  remoteNames?: string | undefined;
 }
 
 /**
@@ -33,6 +38,9 @@ export const GridCell = memo(function GridCell({
   isActive,
   isFlagged,
   severity,
+  remoteColor,
+  remoteInitials,
+  remoteNames,
 }: GridCellProps) {
   const first = letterList(letters)[0];
   // The strongest letter tints the cell: A before R before C before I.
@@ -55,6 +63,9 @@ export const GridCell = memo(function GridCell({
       style={{ left, width: COLUMN_WIDTH }}
     >
       <LettersView letters={letters} />
+      {remoteColor && remoteInitials ? (
+        <RemoteSelectionOutline color={remoteColor} initials={remoteInitials} names={remoteNames ?? ""} />
+      ) : null}
       {isFlagged ? (
         <span
           aria-hidden="true"

@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { VirtualItem } from "@tanstack/react-virtual";
 import type { ColumnDto, RowDto } from "@/lib/matrix/dto";
 import { a11yCellLabel } from "@/lib/raci/letters";
+import { decodeRowOutlines, NO_OUTLINE } from "@/components/matrix/live/presence-outline";
 import { GridCell } from "./grid-cell";
 import { ROW_HEIGHT } from "./grid-constants";
 import { RowHeader } from "./grid-headers";
@@ -17,6 +18,8 @@ export interface GridRowProps {
   columns: ColumnDto[];
   /** Letters of the rendered columns joined by "|": a primitive, so a row re-renders only when its own cells change. */
   letters: string;
+  /** Other people's selections on this row's rendered cells (rowOutlines): "" when none. */
+  remote: string;
   summary: RowFindingSummary | undefined;
   /** Column index of the active position on this row (-1 = row header), or null when it is elsewhere. */
   activeC: number | null;
@@ -36,6 +39,7 @@ export interface GridRowProps {
  */
 export const GridRow = memo(function GridRow(p: GridRowProps) {
   const letters = p.letters.split("|");
+  const outlines = decodeRowOutlines(p.remote);
   return (
     <div
       role="row"
@@ -75,6 +79,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             isActive={isActive}
             isFlagged={!!flag}
             severity={flag?.severity ?? null}
+            {...(outlines[i] ?? NO_OUTLINE)}
           />
         );
       })}

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { cn } from "@/components/ui/cn";
 import { cellKey, type CellState, type ColumnDto } from "@/lib/matrix/dto";
@@ -10,6 +11,7 @@ import { CellPicker } from "./cell-picker";
 import { COLUMN_WIDTH, GROUP_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./grid-constants";
 import { ColumnHeader, GroupHeader } from "./grid-headers";
 import { GridRow } from "./grid-row";
+import { rowOutlines, type RemoteSelection } from "@/components/matrix/live/presence-outline";
 import type { GridItem } from "./grid-items";
 import { cellsInRect, clearAll, letterState, toggleAll, type GridPos, type NavBounds } from "./grid-nav";
 import { gridKeyAction } from "./grid-keys";
@@ -53,7 +55,47 @@ export interface MatrixGridProps {
   /** A row header was dropped before/after another row. */
   onDropRow: (rowId: string, targetRowId: string, edge: "before" | "after") => void;
   handleRef?: React.Ref<GridHandle>;
+  /** Other people's selected cells by cellKey (presenceOutlines, components/matrix/live). */
+  remoteSelections?: ReadonlyMap<string, readonly RemoteSelection[]>;
+  /** The active cell, once the person has been in the grid (live presence); null on a header. */
+  onActiveCellChange?: (cell: { rowId: string; personId: string } | null) => void;
   className?: string;
+}
+
+/**
+ * Printing renders every row and column (the grid is virtualized), as long as that stays
+ * cheap; a larger matrix prints what is on screen, with a note pointing to Export → PDF.
+ */
+export const PRINT_ALL_MAX_ROWS = 300;
+export const PRINT_ALL_MAX_COLUMNS = 40;
+export function printsAllRows(rowCount: number, columnCount: number): boolean {
+  return rowCount <= PRINT_ALL_MAX_ROWS && columnCount <= PRINT_ALL_MAX_COLUMNS;
+}
+
+/** True while the page is being printed (or print media is emulated), when `enabled`. */
+function usePrinting(enabled: boolean): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    // Synchronously: the browser lays the page out for print right after beforeprint.
+    const start = () => flushSync(() => setPrinting(true));
+    const end = () => setPrinting(false);
+    const mql = window.matchMedia("print");
+    const onChange = (e: MediaQueryListEvent) => (e.matches ? start() : end());
+    window.addEventListener("beforeprint", start);
+    window.addEventListener("afterprint", end);
+    mql.addEventListener("change", onChange);
+    return () => {
+      window.removeEventListener("beforeprint", start);
+      window.removeEventListener("afterprint", end);
+      mql.removeEventListener("change", onChange);
+    };
+  }, [enabled]);
+  return enabled && printing;
+}
+
+function allIndexes(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
 }
 
 function posOf(el: Element | null): (GridPos & { kind: string; el: HTMLElement }) | null {
@@ -97,6 +139,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     onDropRow,
     handleRef,
     className,
+    remoteSelections,
+    onActiveCellChange,
   } = props;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -112,23 +156,39 @@ export function MatrixGrid(props: MatrixGridProps) {
   const activeR = activePos.r;
   const activeC = activePos.c;
 
+  // ---- Live presence: report the active cell, but only once the person has been in the
+  // grid (the first cell, active by default, is not a choice anyone made).
+  const [hasFocused, setHasFocused] = useState(false);
+  const liveItem = items[activeR];
+  const activeRowId = liveItem?.kind === "row" ? liveItem.row.id : null;
+  const activePersonId = activeC >= 0 ? (columns[activeC]?.personId ?? null) : null;
+  useEffect(() => {
+    if (!hasFocused || !onActiveCellChange) return;
+    onActiveCellChange(activeRowId && activePersonId ? { rowId: activeRowId, personId: activePersonId } : null);
+  }, [hasFocused, activeRowId, activePersonId, onActiveCellChange]);
+
   // ---- Virtualization. The active row/column are always rendered (rangeExtractor), so
   // the one tabbable element of the roving tabindex exists even when scrolled away.
+  // While printing a small enough matrix, everything is.
+  const printAll = printsAllRows(items.length, columns.length);
+  const printing = usePrinting(printAll);
   const rowRange = useCallback(
     (range: Range) => {
+      if (printing) return allIndexes(range.count);
       const out = defaultRangeExtractor(range);
       if (activeR >= 0 && !out.includes(activeR)) out.push(activeR);
       return out.sort((a, b) => a - b);
     },
-    [activeR],
+    [activeR, printing],
   );
   const colRange = useCallback(
     (range: Range) => {
+      if (printing) return allIndexes(range.count);
       const out = defaultRangeExtractor(range);
       if (activeC >= 0 && !out.includes(activeC)) out.push(activeC);
       return out.sort((a, b) => a - b);
     },
-    [activeC],
+    [activeC, printing],
   );
   const rowKeyOf = useCallback((i: number) => items[i]?.key ?? i, [items]);
   const rowSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_HEIGHT : ROW_HEIGHT), [items]);
@@ -412,9 +472,11 @@ export function MatrixGrid(props: MatrixGridProps) {
   const totalWidth = colV.getTotalSize();
   const totalHeight = rowV.getTotalSize();
   const colCount = columns.length + 1;
+  // The rendered columns' person ids, for the remote outlines of each rendered row.
+  const vPersonIds = remoteSelections?.size ? vCols.map((vc) => columns[vc.index]?.personId ?? "") : [];
 
   return (
-    <div className={cn("relative min-h-0", className)}>
+    <div className={cn("relative min-h-0", printAll && "print:h-auto", className)}>
       <HoverStyle gridId={gridId} setterRef={hoverRef} />
       <div
         ref={scrollRef}
@@ -426,13 +488,17 @@ export function MatrixGrid(props: MatrixGridProps) {
         aria-readonly={canEdit ? undefined : true}
         data-grid={gridId}
         onKeyDown={onKeyDown}
+        onFocus={() => setHasFocused(true)}
         onMouseDown={onMouseDown}
         onMouseOver={onMouseOver}
         onMouseLeave={() => hoverRef.current?.(null)}
         onClick={onClick}
         onDoubleClick={onDoubleClick}
         {...dragHandlers}
-        className="h-full overflow-auto overscroll-contain rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950"
+        className={cn(
+          "h-full overflow-auto overscroll-contain rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-950",
+          printAll && "print:h-auto print:w-fit print:max-w-full print:overflow-visible",
+        )}
         style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: ROW_HEADER_WIDTH }}
       >
         <div role="presentation" className="relative" style={{ width: totalWidth, height: totalHeight }}>
@@ -520,10 +586,11 @@ export function MatrixGrid(props: MatrixGridProps) {
                 vCols={vCols}
                 columns={columns}
                 letters={letters}
+                remote={remoteSelections?.size ? rowOutlines(remoteSelections, row.id, vPersonIds) : ""}
                 summary={rowSummary.get(row.id)}
-                activeC={activeR === vr.index ? activeC : null}
-                selC0={inRows ? rect.c0 : null}
-                selC1={inRows ? rect.c1 : null}
+                activeC={activeR === vr.index && !printing ? activeC : null}
+                selC0={inRows && !printing ? rect.c0 : null}
+                selC1={inRows && !printing ? rect.c1 : null}
                 canEdit={canEdit}
                 isRenaming={renamingRowId === row.id}
                 dropEdge={drop?.rowId === row.id ? drop.edge : null}
