@@ -7,7 +7,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native and Node-only modules stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/adapter-better-sqlite3",
+  ],
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

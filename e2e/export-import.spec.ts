@@ -76,7 +76,12 @@ async function openImport(page: Page, team: TestTeam) {
 }
 
 test.describe("import", () => {
-  test("a pasted Markdown table is previewed with its issues and findings, then saved", async ({ page, owner, signInAs, axe }) => {
+  test("a pasted Markdown table is previewed with its issues and findings, then saved", async ({
+    page,
+    owner,
+    signInAs,
+    axe,
+  }) => {
     await signInAs(owner.user);
     await openImport(page, owner.team);
 
@@ -85,7 +90,9 @@ test.describe("import", () => {
 
     // The RASCI "S" is reported with its cell, not dropped silently.
     await expect(page.getByText(/1 thing to check/)).toBeVisible();
-    await expect(page.getByRole("listitem").filter({ hasText: /column F \(“Sam”\): “S” is not a RACI letter/ })).toContainText("F4");
+    await expect(
+      page.getByRole("listitem").filter({ hasText: /column F \(“Sam”\): “S” is not a RACI letter/ }),
+    ).toContainText("F4");
 
     // Findings of the matrix to be: "On-call rota" has nobody accountable.
     const findings = page.getByRole("list", { name: "Findings" });
@@ -97,7 +104,9 @@ test.describe("import", () => {
     await expect(table.getByRole("columnheader", { name: /Zoë Ødegård/ })).toContainText("Tech Lead");
     await expect(table.getByRole("columnheader", { name: /李雷/ })).toContainText("Engineering Manager");
     await expect(table.getByRole("rowheader", { name: "System roadmap" })).toBeVisible();
-    await expect(table.getByRole("row", { name: /Code reviews/ })).toContainText("Zoë Ødegård: Responsible and Accountable");
+    await expect(table.getByRole("row", { name: /Code reviews/ })).toContainText(
+      "Zoë Ødegård: Responsible and Accountable",
+    );
 
     expect(await axe()).toEqual([]);
 
@@ -145,30 +154,43 @@ test.describe("import", () => {
       data: "Responsibility,Ana,Ben\nDeploy,A,R\n,R,\n",
     });
     expect(res.status()).toBe(400);
-    const body = (await res.json()) as { error: { code: string; details: { issues: { ref?: string; code: string }[] } } };
+    const body = (await res.json()) as {
+      error: { code: string; details: { issues: { ref?: string; code: string }[] } };
+    };
     expect(body.error.code).toBe("INVALID_INPUT");
     expect(body.error.details.issues[0]).toMatchObject({ code: "MISSING_TITLE", ref: "A3" });
     const list = await page.request.get(`/api/v1/teams/${owner.team.id}/matrices`);
-    expect(((await list.json()) as { matrices: { name: string }[] }).matrices.map((m) => m.name)).not.toContain("Broken");
+    expect(((await list.json()) as { matrices: { name: string }[] }).matrices.map((m) => m.name)).not.toContain(
+      "Broken",
+    );
   });
 
   test("limits are stated, and other teams and viewers cannot import", async ({ page, owner, signInAs }) => {
     await signInAs(owner.user);
     const big = `Responsibility,Ana\n${"x,A\n".repeat(1001)}`;
-    const tooMany = await page.request.post(`/api/v1/teams/${owner.team.id}/matrices/import?preview=1`, { headers: { "Content-Type": "text/csv" }, data: big });
+    const tooMany = await page.request.post(`/api/v1/teams/${owner.team.id}/matrices/import?preview=1`, {
+      headers: { "Content-Type": "text/csv" },
+      data: big,
+    });
     expect(tooMany.status()).toBe(200);
     const { preview } = (await tooMany.json()) as { preview: ImportPreview };
     expect(preview.issues[0]).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining("at most 1000") });
 
     const other = await makeTeam(await makeUser());
-    const foreign = await page.request.post(`/api/v1/teams/${other.id}/matrices/import?name=X`, { headers: { "Content-Type": "text/csv" }, data: "R,Ana\nX,A\n" });
+    const foreign = await page.request.post(`/api/v1/teams/${other.id}/matrices/import?name=X`, {
+      headers: { "Content-Type": "text/csv" },
+      data: "R,Ana\nX,A\n",
+    });
     expect(foreign.status()).toBe(404);
 
     const viewer = await makeUser();
     await addMember(owner.team, viewer, "viewer");
     await page.context().clearCookies();
     await signInAs(viewer);
-    const denied = await page.request.post(`/api/v1/teams/${owner.team.id}/matrices/import?name=X`, { headers: { "Content-Type": "text/csv" }, data: "R,Ana\nX,A\n" });
+    const denied = await page.request.post(`/api/v1/teams/${owner.team.id}/matrices/import?name=X`, {
+      headers: { "Content-Type": "text/csv" },
+      data: "R,Ana\nX,A\n",
+    });
     expect(denied.status()).toBe(403);
   });
 });
@@ -182,9 +204,15 @@ test.describe("export", () => {
     const csv = await page.request.get(`/api/v1/matrices/${matrix.id}/export.csv`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
-    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="Zoe's __ matrix \d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''Zo%C3%AB%27s%20%E5%B9%B3%E5%8F%B0%20matrix/);
+    expect(csv.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="Zoe's __ matrix \d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''Zo%C3%AB%27s%20%E5%B9%B3%E5%8F%B0%20matrix/,
+    );
     const csvText = (await csv.body()).toString("utf8");
-    expect(csvText.startsWith("\uFEFFResponsibility,Category,Domain,Zoë Ødegård (Tech Lead),李雷 (Engineering Manager),Sam\r\n")).toBe(true);
+    expect(
+      csvText.startsWith(
+        "\uFEFFResponsibility,Category,Domain,Zoë Ødegård (Tech Lead),李雷 (Engineering Manager),Sam\r\n",
+      ),
+    ).toBe(true);
     expect(csvText).toContain("Code reviews,Delivery,System,R/A,,C\r\n");
     const back = parseImportText(csvText);
     expect(back.hasErrors).toBe(false);
@@ -219,7 +247,9 @@ test.describe("export", () => {
     expect(preview.rows.map((r) => r.letters)).toEqual(back.rows.map((r) => r.letters));
 
     // PDF: every name and title is real text; the findings summary is there.
-    const pdf = await page.request.get(`/api/v1/matrices/${matrix.id}/export.pdf?paper=letter&orientation=landscape&tz=Europe/Paris`);
+    const pdf = await page.request.get(
+      `/api/v1/matrices/${matrix.id}/export.pdf?paper=letter&orientation=landscape&tz=Europe/Paris`,
+    );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     const pdfBytes = await pdf.body();
@@ -227,13 +257,27 @@ test.describe("export", () => {
     expect(pdfBytes.toString("latin1")).toContain("/MediaBox [0 0 792 612]");
     if (hasPdftotext) {
       const text = pdfText(pdfBytes);
-      for (const t of [...TITLES, ...NAMES, "Zoë's 平台 matrix", owner.team.name, "Responsible", "Accountable", "Consulted", "Informed", "Findings", "Nobody accountable", "Page 1 of 2"]) {
+      for (const t of [
+        ...TITLES,
+        ...NAMES,
+        "Zoë's 平台 matrix",
+        owner.team.name,
+        "Responsible",
+        "Accountable",
+        "Consulted",
+        "Informed",
+        "Findings",
+        "Nobody accountable",
+        "Page 1 of 2",
+      ]) {
         expect(text).toContain(t);
       }
     }
 
     // A filtered view exports what is shown.
-    const filtered = await page.request.get(`/api/v1/matrices/${matrix.id}/export.csv?category=Delivery&onlyWithFindings=1`);
+    const filtered = await page.request.get(
+      `/api/v1/matrices/${matrix.id}/export.csv?category=Delivery&onlyWithFindings=1`,
+    );
     const rows = parseImportText((await filtered.body()).toString("utf8")).rows.map((r) => r.title);
     expect(rows).toEqual(["On-call rota"]);
 
@@ -268,13 +312,19 @@ test.describe("export", () => {
     await page.goto(`/t/${owner.team.slug}/matrices/${matrix.id}`);
     await expect(page.getByRole("heading", { level: 1, name: "Menu export" })).toBeVisible();
     const menu = page.getByRole("button", { name: "Export" });
-    test.skip((await menu.count()) === 0, "The Export menu is not placed in the matrix header yet (components/matrix/export-menu.tsx).");
+    test.skip(
+      (await menu.count()) === 0,
+      "The Export menu is not placed in the matrix header yet (components/matrix/export-menu.tsx).",
+    );
 
     await menu.click();
     await page.getByLabel("Paper").selectOption("letter");
     await page.getByLabel("Orientation").selectOption("landscape");
     await page.getByLabel("Include findings").uncheck();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^Menu export \d{4}-\d{2}-\d{2}\.pdf$/);
     const bytes = readFileSync(await download.path());
     expect(bytes.toString("latin1")).toContain("/MediaBox [0 0 792 612]");
@@ -284,7 +334,10 @@ test.describe("export", () => {
       expect(text).not.toContain("Nobody accountable");
     }
 
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     expect(parseImportText(readFileSync(await csv.path(), "utf8")).rows.map((r) => r.title)).toEqual(TITLES);
   });

@@ -116,7 +116,12 @@ test.describe("matrix API", () => {
     const a = cellOf(dto, "One on Ones", "Tech Lead");
     const b = cellOf(dto, "One on Ones", "Engineering Manager");
     const res = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, {
-      data: { cells: [{ ...a, letters: "I" }, { ...b, letters: "R", version: b.version + 5 }] },
+      data: {
+        cells: [
+          { ...a, letters: "I" },
+          { ...b, letters: "R", version: b.version + 5 },
+        ],
+      },
     });
     expect(res.status()).toBe(409);
     const after = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
@@ -127,13 +132,20 @@ test.describe("matrix API", () => {
     await signInAs(owner.user);
     let dto = await createFromTemplate(page.request, owner.team);
     for (let i = 0; i < 18; i++) {
-      const res = await page.request.post(`/api/v1/matrices/${dto.id}/columns`, { data: { person: { name: `Engineer ${i + 1}` } } });
+      const res = await page.request.post(`/api/v1/matrices/${dto.id}/columns`, {
+        data: { person: { name: `Engineer ${i + 1}` } },
+      });
       expect(res.status()).toBe(201);
     }
     dto = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     const versions = new Map(dto.cells.map(([r, c, , v]) => [`${r}:${c}`, v]));
     const cells = dto.rows.flatMap((row, r) =>
-      dto.columns.map((col, c) => ({ responsibilityId: row.id, personId: col.personId, letters: "I", version: versions.get(`${r}:${c}`) ?? 0 })),
+      dto.columns.map((col, c) => ({
+        responsibilityId: row.id,
+        personId: col.personId,
+        letters: "I",
+        version: versions.get(`${r}:${c}`) ?? 0,
+      })),
     );
     expect(cells.length).toBeGreaterThan(500);
     const res = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { cells } });
@@ -141,7 +153,9 @@ test.describe("matrix API", () => {
     const after = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     expect(after.cells.filter(([, , letters]) => letters === "I")).toHaveLength(cells.length);
     // The same batch again is stale everywhere: one 409, nothing written.
-    const stale = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { cells: cells.map((c) => ({ ...c, letters: "C" })) } });
+    const stale = await page.request.put(`/api/v1/matrices/${dto.id}/cells`, {
+      data: { cells: cells.map((c) => ({ ...c, letters: "C" })) },
+    });
     expect(stale.status()).toBe(409);
   });
 
@@ -155,20 +169,26 @@ test.describe("matrix API", () => {
     expect(extra.status()).toBe(400);
     const noName = await page.request.post(`/api/v1/teams/${owner.team.id}/matrices`, { data: { name: " " } });
     expect(noName.status()).toBe(400);
-    expect(((await noName.json()) as { error: { fields: Record<string, string> } }).error.fields.name).toBe("Enter a name.");
+    expect(((await noName.json()) as { error: { fields: Record<string, string> } }).error.fields.name).toBe(
+      "Enter a name.",
+    );
   });
 
   test("rows: add, rename, move, delete and restore", async ({ page, owner, signInAs }) => {
     await signInAs(owner.user);
     const dto = await createFromTemplate(page.request, owner.team);
     const base = `/api/v1/matrices/${dto.id}/rows`;
-    const created = await page.request.post(base, { data: { title: "On-call rota", category: "Operations", domain: "SYSTEM", afterId: null } });
+    const created = await page.request.post(base, {
+      data: { title: "On-call rota", category: "Operations", domain: "SYSTEM", afterId: null },
+    });
     expect(created.status()).toBe(201);
     const { row } = (await created.json()) as { row: { id: string; version: number } };
     let now = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     expect(now.rows[0]!.title).toBe("On-call rota");
 
-    const moved = await page.request.patch(`${base}/${row.id}`, { data: { afterId: now.rows.at(-1)!.id, title: "On-call rotation", version: row.version } });
+    const moved = await page.request.patch(`${base}/${row.id}`, {
+      data: { afterId: now.rows.at(-1)!.id, title: "On-call rotation", version: row.version },
+    });
     expect(moved.status()).toBe(200);
     now = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     expect(now.rows.at(-1)!.title).toBe("On-call rotation");
@@ -188,28 +208,45 @@ test.describe("matrix API", () => {
     await signInAs(owner.user);
     const dto = await createFromTemplate(page.request, owner.team);
     const base = `/api/v1/matrices/${dto.id}/columns`;
-    const added = await page.request.post(base, { data: { person: { name: "Zoë Ødegård", roleTitle: "Staff Engineer" }, afterId: null } });
+    const added = await page.request.post(base, {
+      data: { person: { name: "Zoë Ødegård", roleTitle: "Staff Engineer" }, afterId: null },
+    });
     expect(added.status()).toBe(201);
     const { column } = (await added.json()) as { column: { id: string; version: number; roleKinds: string[] } };
     expect(column.roleKinds).toEqual([]);
     let now = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     expect(now.columns.map((c) => c.name)).toEqual(["Zoë Ødegård", "Tech Lead", "Engineering Manager"]);
 
-    expect((await page.request.patch(`${base}/${column.id}`, { data: { afterId: now.columns.at(-1)!.id, version: column.version } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.patch(`${base}/${column.id}`, {
+          data: { afterId: now.columns.at(-1)!.id, version: column.version },
+        })
+      ).status(),
+    ).toBe(200);
     now = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
     expect(now.columns.at(-1)!.name).toBe("Zoë Ødegård");
 
     expect((await page.request.delete(`${base}/${column.id}`)).status()).toBe(200);
     expect((await page.request.post(`${base}/${column.id}/restore`)).status()).toBe(200);
 
-    const people = (await (await page.request.get(`/api/v1/teams/${owner.team.id}/people`)).json()) as { people: { id: string; name: string; version: number }[] };
+    const people = (await (await page.request.get(`/api/v1/teams/${owner.team.id}/people`)).json()) as {
+      people: { id: string; name: string; version: number }[];
+    };
     const zoe = people.people.find((p) => p.name === "Zoë Ødegård")!;
-    const renamed = await page.request.patch(`/api/v1/people/${zoe.id}`, { data: { roleTitle: "Lead Engineer", version: zoe.version } });
+    const renamed = await page.request.patch(`/api/v1/people/${zoe.id}`, {
+      data: { roleTitle: "Lead Engineer", version: zoe.version },
+    });
     expect(renamed.status()).toBe(200);
     expect(((await renamed.json()) as { person: { roleKinds: string[] } }).person.roleKinds).toEqual(["TECH_LEAD"]);
   });
 
-  test("viewers and members read but cannot write (403); other teams get 404", async ({ page, owner, signInAs, browser }) => {
+  test("viewers and members read but cannot write (403); other teams get 404", async ({
+    page,
+    owner,
+    signInAs,
+    browser,
+  }) => {
     await signInAs(owner.user);
     const dto = await createFromTemplate(page.request, owner.team);
     const cell = cellOf(dto, "One on Ones", "Tech Lead");
@@ -228,7 +265,9 @@ test.describe("matrix API", () => {
       const put = await p.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { ...cell, letters: "R" } });
       expect(put.status(), role).toBe(403);
       expect((await p.request.post(`/api/v1/matrices/${dto.id}/rows`, { data: { title: "x" } })).status()).toBe(403);
-      expect((await p.request.post(`/api/v1/teams/${owner.team.id}/matrices`, { data: { name: "x" } })).status()).toBe(403);
+      expect((await p.request.post(`/api/v1/teams/${owner.team.id}/matrices`, { data: { name: "x" } })).status()).toBe(
+        403,
+      );
       await ctx.close();
     }
 

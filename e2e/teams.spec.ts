@@ -46,7 +46,9 @@ test.describe("teams", () => {
       await expect(page).toHaveURL(/\/t\//);
     }
     await page.goto("/teams");
-    await expect(page.getByRole("list", { name: "Teams" }).getByRole("link", { name: new RegExp(name) })).toHaveCount(2);
+    await expect(page.getByRole("list", { name: "Teams" }).getByRole("link", { name: new RegExp(name) })).toHaveCount(
+      2,
+    );
   });
 
   test("another user cannot see my team: 404 everywhere, name never shown", async ({ page, signInAs }) => {

@@ -20,10 +20,14 @@ const PASSWORD = "remit-demo-password";
 function client() {
   const url = process.env.DATABASE_URL || "file:./data/remit.db";
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as InstanceType<typeof SqliteClient>;
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as InstanceType<
+      typeof SqliteClient
+    >;
   }
   const file = url.replace(/^file:/, "");
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: path.isAbsolute(file) ? file : path.resolve(file) }) });
+  return new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: path.isAbsolute(file) ? file : path.resolve(file) }),
+  });
 }
 
 async function main() {
@@ -39,14 +43,26 @@ async function main() {
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { name: "Demo Manager", email: EMAIL, passwordHash } });
     const team = await tx.team.create({
-      data: { name: "Demo team", slug: `demo-${Date.now().toString(36)}`, memberships: { create: { userId: user.id, role: "owner" } } },
+      data: {
+        name: "Demo team",
+        slug: `demo-${Date.now().toString(36)}`,
+        memberships: { create: { userId: user.id, role: "owner" } },
+      },
     });
-    const matrix = await tx.matrix.create({ data: { teamId: team.id, name: "Leadership split", createdById: user.id } });
+    const matrix = await tx.matrix.create({
+      data: { teamId: team.id, name: "Leadership split", createdById: user.id },
+    });
     const personByKey = new Map<string, string>();
     const colPos = spacedPositions(template.columns.length);
     for (const [i, col] of template.columns.entries()) {
       const person = await tx.person.create({
-        data: { teamId: team.id, name: col.name, roleTitle: col.roleTitle, roleKinds: serializeRoleKinds(col.roleKinds), isVacant: col.isVacant },
+        data: {
+          teamId: team.id,
+          name: col.name,
+          roleTitle: col.roleTitle,
+          roleKinds: serializeRoleKinds(col.roleKinds),
+          isVacant: col.isVacant,
+        },
       });
       personByKey.set(col.key, person.id);
       await tx.matrixColumn.create({ data: { matrixId: matrix.id, personId: person.id, position: colPos[i] ?? i } });
@@ -54,11 +70,21 @@ async function main() {
     const rowPos = spacedPositions(template.rows.length);
     for (const [i, row] of template.rows.entries()) {
       const r = await tx.responsibility.create({
-        data: { matrixId: matrix.id, title: row.title, description: row.description, category: row.category, domain: row.domain, position: rowPos[i] ?? i },
+        data: {
+          matrixId: matrix.id,
+          title: row.title,
+          description: row.description,
+          category: row.category,
+          domain: row.domain,
+          position: rowPos[i] ?? i,
+        },
       });
       for (const [key, letters] of Object.entries(row.cells)) {
         const personId = personByKey.get(key);
-        if (personId && letters) await tx.cell.create({ data: { matrixId: matrix.id, responsibilityId: r.id, personId, letters, updatedById: user.id } });
+        if (personId && letters)
+          await tx.cell.create({
+            data: { matrixId: matrix.id, responsibilityId: r.id, personId, letters, updatedById: user.id },
+          });
       }
     }
   });

@@ -46,7 +46,9 @@ const commit = currentCommit();
 const hasBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
 const builtCommit = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
 if (!hasBuild || (commit && builtCommit && commit !== builtCommit)) {
-  console.log(hasBuild ? "The build is of another commit: building again…" : "No build yet: building (about a minute)…");
+  console.log(
+    hasBuild ? "The build is of another commit: building again…" : "No build yet: building (about a minute)…",
+  );
   run(process.execPath, [nextBin, "build"]);
   if (commit) writeFileSync(stampFile, commit + "\n");
 } else if (!builtCommit && commit) {

@@ -29,7 +29,13 @@ function body(input: ImportInput): FormData {
 async function post<T>(url: string, input: ImportInput, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { method: "POST", body: body(input), credentials: "same-origin", cache: "no-store", signal });
+    res = await fetch(url, {
+      method: "POST",
+      body: body(input),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
     throw new ApiError(0, "NETWORK", "Could not reach Remit. Check your connection; nothing was imported.");

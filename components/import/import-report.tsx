@@ -13,8 +13,14 @@ export function ImportIssues({ issues, id }: { issues: readonly ImportIssue[]; i
   return (
     <div id={id} className="space-y-3">
       {errors.length > 0 ? (
-        <section aria-labelledby={`${id}-errors`} className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40">
-          <h3 id={`${id}-errors`} className="flex items-center gap-2 text-sm font-semibold text-red-800 dark:text-red-300">
+        <section
+          aria-labelledby={`${id}-errors`}
+          className="rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/40"
+        >
+          <h3
+            id={`${id}-errors`}
+            className="flex items-center gap-2 text-sm font-semibold text-red-800 dark:text-red-300"
+          >
             <SeverityIcon severity="error" />
             {errors.length === 1 ? "1 problem to fix before saving" : `${errors.length} problems to fix before saving`}
           </h3>
@@ -22,10 +28,15 @@ export function ImportIssues({ issues, id }: { issues: readonly ImportIssue[]; i
         </section>
       ) : null}
       {warnings.length > 0 ? (
-        <details className="rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/30" open={warnings.length <= 8}>
+        <details
+          className="rounded-lg border border-amber-200 bg-amber-50 p-3 dark:border-amber-900 dark:bg-amber-950/30"
+          open={warnings.length <= 8}
+        >
           <summary className="flex cursor-pointer items-center gap-2 text-sm font-semibold text-amber-900 dark:text-amber-200">
             <SeverityIcon severity="warning" />
-            {warnings.length === 1 ? "1 thing to check (the import can go ahead)" : `${warnings.length} things to check (the import can go ahead)`}
+            {warnings.length === 1
+              ? "1 thing to check (the import can go ahead)"
+              : `${warnings.length} things to check (the import can go ahead)`}
           </summary>
           <IssueList issues={warnings} />
         </details>
@@ -57,19 +68,28 @@ export function ImportFindings({ preview }: { preview: ImportPreview }) {
   const titles = new Map(preview.rows.map((r, i) => [`row-${i + 1}`, r.title]));
   const names = new Map(preview.columns.map((c, i) => [`col-${i + 1}`, c.name]));
   const subject = (f: Finding) =>
-    f.responsibilityId ? (titles.get(f.responsibilityId) ?? "") : f.personId ? (names.get(f.personId) ?? "") : "The whole matrix";
+    f.responsibilityId
+      ? (titles.get(f.responsibilityId) ?? "")
+      : f.personId
+        ? (names.get(f.personId) ?? "")
+        : "The whole matrix";
   const order: Severity[] = ["error", "warning", "info"];
   return (
     <section aria-labelledby="import-findings-heading" className="space-y-2">
       <h3 id="import-findings-heading" className="flex items-center gap-2 text-base font-semibold">
-        <SeverityIcon severity={summary.bySeverity.error > 0 ? "error" : summary.bySeverity.warning > 0 ? "warning" : "ok"} />
+        <SeverityIcon
+          severity={summary.bySeverity.error > 0 ? "error" : summary.bySeverity.warning > 0 ? "warning" : "ok"}
+        />
         Findings: {summary.health}
       </h3>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         The gaps and conflicts this matrix will show once saved. You can fix them in the grid afterwards.
       </p>
       {findings.length > 0 ? (
-        <ul className="max-h-72 space-y-1.5 overflow-auto rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800" aria-label="Findings">
+        <ul
+          className="max-h-72 space-y-1.5 overflow-auto rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800"
+          aria-label="Findings"
+        >
           {order.flatMap((s) =>
             findings
               .filter((f) => f.severity === s)

@@ -51,7 +51,12 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
   const blocked = !preview || preview.hasErrors || !current;
 
   const issuesId = `${id}-issues`;
-  const sourceError = current && preview?.hasErrors ? "The table has problems to fix; they are listed below." : state.status === "failed" ? state.message : undefined;
+  const sourceError =
+    current && preview?.hasErrors
+      ? "The table has problems to fix; they are listed below."
+      : state.status === "failed"
+        ? state.message
+        : undefined;
 
   async function onSave(e: React.FormEvent) {
     e.preventDefault();
@@ -79,16 +84,29 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
     <form onSubmit={onSave} className="space-y-6" noValidate aria-busy={saving || undefined}>
       <fieldset className="space-y-4">
         <legend className="sr-only">Table to import</legend>
-        <div role="radiogroup" aria-label="Source" className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
+        <div
+          role="radiogroup"
+          aria-label="Source"
+          className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700"
+        >
           {(["paste", "file"] as const).map((s) => (
             <label
               key={s}
               className={cn(
                 "cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
-                source === s ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-700 dark:text-slate-300",
+                source === s
+                  ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
+                  : "text-slate-700 dark:text-slate-300",
               )}
             >
-              <input type="radio" name={`${id}-source`} value={s} checked={source === s} onChange={() => setSource(s)} className="sr-only" />
+              <input
+                type="radio"
+                name={`${id}-source`}
+                value={s}
+                checked={source === s}
+                onChange={() => setSource(s)}
+                className="sr-only"
+              />
               {s === "paste" ? "Paste a table" : "Upload a file"}
             </label>
           ))}
@@ -108,9 +126,20 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
               hint="Paste cells copied from a spreadsheet, a Markdown table from a wiki or README, or CSV. First column: responsibilities; optional Category and Domain columns; one column per person or role."
               error={sourceError}
               // Replaces the Textarea's own list, so it names the hint and the error too.
-              aria-describedby={[`${id}-text-hint`, sourceError ? `${id}-text-error` : null, preview && preview.issues.length > 0 ? issuesId : null].filter(Boolean).join(" ")}
+              aria-describedby={[
+                `${id}-text-hint`,
+                sourceError ? `${id}-text-error` : null,
+                preview && preview.issues.length > 0 ? issuesId : null,
+              ]
+                .filter(Boolean)
+                .join(" ")}
             />
-            <Select id={`${id}-format`} label="Format" value={format} onChange={(e) => setFormat(e.target.value as PasteFormat)}>
+            <Select
+              id={`${id}-format`}
+              label="Format"
+              value={format}
+              onChange={(e) => setFormat(e.target.value as PasteFormat)}
+            >
               <option value="auto">Detect automatically</option>
               <option value="markdown">Markdown table</option>
               <option value="tsv">Tab-separated (spreadsheet)</option>
@@ -129,12 +158,19 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
               accept=".csv,.tsv,.txt,.md,.markdown,.xlsx,text/csv,text/tab-separated-values,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               aria-invalid={sourceError ? true : undefined}
-              aria-describedby={[`${id}-file-hint`, sourceError ? `${id}-file-error` : null, preview && preview.issues.length > 0 ? issuesId : null].filter(Boolean).join(" ")}
+              aria-describedby={[
+                `${id}-file-hint`,
+                sourceError ? `${id}-file-error` : null,
+                preview && preview.issues.length > 0 ? issuesId : null,
+              ]
+                .filter(Boolean)
+                .join(" ")}
               className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100"
             />
             <p id={`${id}-file-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-              CSV, tab-separated, Markdown or Excel (.xlsx; the first sheet is read). At most {Math.round(IMPORT_LIMITS.maxFileBytes / 1_000_000)} MB,{" "}
-              {IMPORT_LIMITS.maxRows} responsibilities and {IMPORT_LIMITS.maxColumns} people.
+              CSV, tab-separated, Markdown or Excel (.xlsx; the first sheet is read). At most{" "}
+              {Math.round(IMPORT_LIMITS.maxFileBytes / 1_000_000)} MB, {IMPORT_LIMITS.maxRows} responsibilities and{" "}
+              {IMPORT_LIMITS.maxColumns} people.
             </p>
             {sourceError ? (
               <p id={`${id}-file-error`} className="text-sm text-red-700 dark:text-red-400">
@@ -150,7 +186,9 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
           ? "Reading the table…"
           : preview && current
             ? `Detected: ${IMPORT_FORMAT_NAMES[preview.format]} · ${preview.rows.length} ${preview.rows.length === 1 ? "responsibility" : "responsibilities"} · ${preview.columns.length} ${preview.columns.length === 1 ? "person" : "people"}${
-                preview.columns.some((c) => c.existingPersonId) ? ` (${preview.columns.filter((c) => c.existingPersonId).length} already in your team)` : ""
+                preview.columns.some((c) => c.existingPersonId)
+                  ? ` (${preview.columns.filter((c) => c.existingPersonId).length} already in your team)`
+                  : ""
               }${preview.hasErrors ? " · problems to fix" : ""}`
             : ""}
       </p>
@@ -182,7 +220,11 @@ export function ImportScreen({ teamId, teamSlug }: { teamId: string; teamSlug: s
           error={nameError}
           hint="People already in your team are matched by name; the others are added to the team."
         />
-        <Button type="submit" disabled={blocked || saving} aria-describedby={saveError ? `${id}-save-error` : undefined}>
+        <Button
+          type="submit"
+          disabled={blocked || saving}
+          aria-describedby={saveError ? `${id}-save-error` : undefined}
+        >
           {saving ? "Creating…" : "Create matrix"}
         </Button>
       </div>

@@ -4,8 +4,7 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md";
 
 const VARIANTS: Record<Variant, string> = {
-  primary:
-    "bg-accent-600 text-white hover:bg-accent-700 disabled:bg-accent-600/50 shadow-sm",
+  primary: "bg-accent-600 text-white hover:bg-accent-700 disabled:bg-accent-600/50 shadow-sm",
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   ghost: "text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800",

@@ -77,7 +77,11 @@ export function decodeMatrix(dto: MatrixDto): MatrixModel {
   return { ...dto, cells };
 }
 
-export function encodeCells(rows: { id: string }[], columns: { personId: string }[], cells: Iterable<{ rowId: string; personId: string; letters: Letters; version: number }>): CompactCell[] {
+export function encodeCells(
+  rows: { id: string }[],
+  columns: { personId: string }[],
+  cells: Iterable<{ rowId: string; personId: string; letters: Letters; version: number }>,
+): CompactCell[] {
   const rowIndex = new Map(rows.map((r, i) => [r.id, i]));
   const colIndex = new Map(columns.map((c, i) => [c.personId, i]));
   const out: CompactCell[] = [];
@@ -108,7 +112,13 @@ export function toRaciMatrix(model: Pick<MatrixModel, "columns" | "rows" | "cell
       isVacant: c.isVacant,
       codingShare: c.codingShare,
     })),
-    rows: model.rows.map((r) => ({ id: r.id, title: r.title, description: r.description, category: r.category, domain: r.domain })),
+    rows: model.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      domain: r.domain,
+    })),
     cells,
     settings: model.settings,
   };

@@ -17,7 +17,8 @@ export function positionAfter(
   if (ordered.length === 0) return { position: POSITION_STEP, renumber: false };
   if (afterId === undefined) return { position: (ordered.at(-1)?.position ?? 0) + POSITION_STEP, renumber: false };
   const index = afterId === null ? -1 : ordered.findIndex((r) => r.id === afterId);
-  if (afterId !== null && index === -1) return { position: (ordered.at(-1)?.position ?? 0) + POSITION_STEP, renumber: false };
+  if (afterId !== null && index === -1)
+    return { position: (ordered.at(-1)?.position ?? 0) + POSITION_STEP, renumber: false };
   const before = index === -1 ? undefined : ordered[index];
   const after = ordered[index + 1];
   if (!after) return { position: (before?.position ?? 0) + POSITION_STEP, renumber: false };

@@ -25,7 +25,9 @@ describe("parseDelimited (RFC 4180)", () => {
   });
 
   it("reads quoted fields holding delimiters, doubled quotes and line breaks", () => {
-    const { rows, lines } = parseDelimited('title,note\r\n"Deploy, then verify","say ""done"""\r\n"two\r\nlines",x\r\nlast,y\r\n');
+    const { rows, lines } = parseDelimited(
+      'title,note\r\n"Deploy, then verify","say ""done"""\r\n"two\r\nlines",x\r\nlast,y\r\n',
+    );
     expect(rows).toEqual([
       ["title", "note"],
       ["Deploy, then verify", 'say "done"'],
@@ -80,11 +82,14 @@ describe("parseDelimited (RFC 4180)", () => {
 });
 
 describe("formula neutralisation", () => {
-  it.each(["=SUM(A1:A9)", "+1", "-5 on-call", "@here", "\tindent", "\rx", "'quoted"])("neutralises %j and restores it", (value) => {
-    const safe = neutralizeFormula(value);
-    expect(safe.startsWith("'")).toBe(true);
-    expect(restoreNeutralized(safe)).toBe(value);
-  });
+  it.each(["=SUM(A1:A9)", "+1", "-5 on-call", "@here", "\tindent", "\rx", "'quoted"])(
+    "neutralises %j and restores it",
+    (value) => {
+      const safe = neutralizeFormula(value);
+      expect(safe.startsWith("'")).toBe(true);
+      expect(restoreNeutralized(safe)).toBe(value);
+    },
+  );
 
   it.each(["Code reviews", "R/A", "", "a=b", "Zoë", "'"])("leaves %j alone", (value) => {
     expect(restoreNeutralized(neutralizeFormula(value))).toBe(value);
@@ -97,7 +102,9 @@ describe("formula neutralisation", () => {
 
 describe("formatCsv", () => {
   it("quotes only what needs it and ends every record with CRLF", () => {
-    expect(formatCsv([["a", "b, c", 'say "hi"', "two\nlines", " pad"]])).toBe('a,"b, c","say ""hi""","two\nlines"," pad"\r\n');
+    expect(formatCsv([["a", "b, c", 'say "hi"', "two\nlines", " pad"]])).toBe(
+      'a,"b, c","say ""hi""","two\nlines"," pad"\r\n',
+    );
   });
 
   it("neutralises formulas in every field", () => {
@@ -105,7 +112,7 @@ describe("formatCsv", () => {
   });
 
   it("reads back what it writes", () => {
-    const rows = [["=HYPERLINK(\"http://x\")", "a,b", 'q"q', "multi\r\nline", "-", "'"]];
+    const rows = [['=HYPERLINK("http://x")', "a,b", 'q"q', "multi\r\nline", "-", "'"]];
     const parsed = parseDelimited(formatCsv(rows)).rows.map((r) => r.map(restoreNeutralized));
     expect(parsed).toEqual(rows);
   });
@@ -164,7 +171,9 @@ describe("matrixTable / matrixToCsv", () => {
     const model = parseImportText(matrixToCsv(rows, columns, at));
     expect(model.hasErrors).toBe(false);
     expect(model.format).toBe("csv");
-    expect(model.rows.map((r) => [r.title, r.category, r.domain])).toEqual(rows.map((r) => [r.title, r.category, r.domain]));
+    expect(model.rows.map((r) => [r.title, r.category, r.domain])).toEqual(
+      rows.map((r) => [r.title, r.category, r.domain]),
+    );
     expect(model.columns.map((c) => [c.name, c.roleTitle])).toEqual(columns.map((c) => [c.name, c.roleTitle || ""]));
     expect(model.rows.map((r) => r.letters)).toEqual(letters);
     // The only remark is the duplicated title, which the source really has.

@@ -75,7 +75,12 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
     // ---- One field.
     let start = i;
     // Whitespace before an opening quote (never the delimiter itself, e.g. for TSV).
-    while (start < n && (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB) && text.charCodeAt(start) !== delim) start++;
+    while (
+      start < n &&
+      (text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB) &&
+      text.charCodeAt(start) !== delim
+    )
+      start++;
     let value: string;
     if (start < n && text.charCodeAt(start) === QUOTE) {
       const openLine = line;
@@ -83,7 +88,15 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
       let out = "";
       let chunk = j;
       for (;;) {
-        if (j >= n) return { rows, lines, error: { line: openLine, message: `A quoted field that starts on line ${openLine} is never closed (a " is missing).` } };
+        if (j >= n)
+          return {
+            rows,
+            lines,
+            error: {
+              line: openLine,
+              message: `A quoted field that starts on line ${openLine} is never closed (a " is missing).`,
+            },
+          };
         const c = text.charCodeAt(j);
         if (c === QUOTE) {
           if (text.charCodeAt(j + 1) === QUOTE) {
@@ -104,7 +117,13 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
       let k = j;
       while (k < n && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB) && text.charCodeAt(k) !== delim) k++;
       let tailEnd = k;
-      while (tailEnd < n && text.charCodeAt(tailEnd) !== delim && text.charCodeAt(tailEnd) !== CR && text.charCodeAt(tailEnd) !== LF) tailEnd++;
+      while (
+        tailEnd < n &&
+        text.charCodeAt(tailEnd) !== delim &&
+        text.charCodeAt(tailEnd) !== CR &&
+        text.charCodeAt(tailEnd) !== LF
+      )
+        tailEnd++;
       value = tailEnd > k ? out + text.slice(j, tailEnd) : out;
       i = tailEnd;
     } else {

@@ -63,7 +63,10 @@ export type PdfExportQuery = z.output<typeof pdfExportQuerySchema>;
  * the others single strings (a repeated single key stays an array, which the schema
  * then refuses).
  */
-export function searchParamsObject(params: URLSearchParams, repeatable: readonly string[] = []): Record<string, string | string[]> {
+export function searchParamsObject(
+  params: URLSearchParams,
+  repeatable: readonly string[] = [],
+): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const values = params.getAll(key);

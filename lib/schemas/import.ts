@@ -10,7 +10,9 @@ export const importQuerySchema = z.strictObject({
   /** The new matrix's name; defaults to the uploaded file's name. */
   name: matrixNameSchema.optional(),
   /** auto (default) detects Markdown, tab-separated or CSV text; xlsx for a workbook. */
-  format: z.enum(["auto", "csv", "tsv", "markdown", "xlsx"], { error: "Use auto, csv, tsv, markdown or xlsx." }).default("auto"),
+  format: z
+    .enum(["auto", "csv", "tsv", "markdown", "xlsx"], { error: "Use auto, csv, tsv, markdown or xlsx." })
+    .default("auto"),
   /** 1: read and check only, save nothing (the preview before saving). */
   preview: z
     .enum(["1", "0", "true", "false"], { error: "Use 1 or 0." })

@@ -34,9 +34,15 @@ function run<T>(
   body: (data: T) => Promise<FormState | void>,
 ): Promise<FormState> {
   const values = formValues(formData);
-  const parsed = schema.safeParse(Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION"))));
+  const parsed = schema.safeParse(
+    Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION"))),
+  );
   if (!parsed.success) {
-    return Promise.resolve({ fieldErrors: fieldErrorsOf(parsed.error), values, message: "Check the highlighted fields." });
+    return Promise.resolve({
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values,
+      message: "Check the highlighted fields.",
+    });
   }
   return body(parsed.data).then(
     (result) => result ?? { ok: true },

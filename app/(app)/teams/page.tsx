@@ -26,10 +26,16 @@ export default async function TeamsPage() {
           </p>
         </Card>
       ) : (
-        <ul aria-label="Teams" className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        <ul
+          aria-label="Teams"
+          className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+        >
           {teams.map((t) => (
             <li key={t.id}>
-              <Link href={`/t/${t.slug}`} className="flex items-center justify-between px-5 py-4 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+              <Link
+                href={`/t/${t.slug}`}
+                className="flex items-center justify-between px-5 py-4 hover:bg-slate-50 dark:hover:bg-slate-800/60"
+              >
                 <span className="font-medium">{t.name}</span>
                 <span className="text-xs text-slate-500 dark:text-slate-400">{ROLE_LABELS[t.role]}</span>
               </Link>

@@ -14,9 +14,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <Card>
       <h1 className="text-xl font-semibold">Create your account</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Map who owns what in your team, in minutes.
-      </p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Map who owns what in your team, in minutes.</p>
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}

@@ -143,7 +143,11 @@ export function tableToImport(source: SourceTable): ImportModel {
     if (column !== undefined) s += `, column ${columnLetter(column)}${header ? ` (${quote(header)})` : ""}`;
     return s;
   };
-  const cellAt = (index: number, column: number) => ({ row: rowNumber(index), column, ref: `${columnLetter(column)}${rowNumber(index)}` });
+  const cellAt = (index: number, column: number) => ({
+    row: rowNumber(index),
+    column,
+    ref: `${columnLetter(column)}${rowNumber(index)}`,
+  });
 
   // ---- Header: the responsibility column, the optional columns, the people.
   const headers = headerRow.map((h) => cleanText(h, md));
@@ -170,13 +174,20 @@ export function tableToImport(source: SourceTable): ImportModel {
     else personIndexes.push(i);
   });
   if (titleIndex < 0) {
-    return fail("NO_COLUMNS", "The first row has no column for the responsibilities: it should start with a column of titles, then one column per person or role.", { row: rowNumber(headerIndex) });
+    return fail(
+      "NO_COLUMNS",
+      "The first row has no column for the responsibilities: it should start with a column of titles, then one column per person or role.",
+      { row: rowNumber(headerIndex) },
+    );
   }
 
   const dataIndexes: number[] = [];
   for (let i = headerIndex + 1; i < table.length; i++) if (!isBlank(table[i])) dataIndexes.push(i);
   if (dataIndexes.length > IMPORT_LIMITS.maxRows) {
-    return fail("TOO_LARGE", `The table has ${dataIndexes.length} responsibilities; an import takes at most ${IMPORT_LIMITS.maxRows}. Split it into several matrices.`);
+    return fail(
+      "TOO_LARGE",
+      `The table has ${dataIndexes.length} responsibilities; an import takes at most ${IMPORT_LIMITS.maxRows}. Split it into several matrices.`,
+    );
   }
 
   // People columns: an untitled column is skipped when empty (spreadsheets copy those),
@@ -231,11 +242,20 @@ export function tableToImport(source: SourceTable): ImportModel {
       continue;
     }
     seenNames.set(key, col);
-    columns.push({ header, name: parsed.name, roleTitle: parsed.roleTitle, roleKinds: parsed.roleKinds, sourceColumn: col });
+    columns.push({
+      header,
+      name: parsed.name,
+      roleTitle: parsed.roleTitle,
+      roleKinds: parsed.roleKinds,
+      sourceColumn: col,
+    });
     columnIndexes.push(i);
   }
   if (columns.length > IMPORT_LIMITS.maxColumns) {
-    return fail("TOO_LARGE", `The table has ${columns.length} people and roles; an import takes at most ${IMPORT_LIMITS.maxColumns} columns of them.`);
+    return fail(
+      "TOO_LARGE",
+      `The table has ${columns.length} people and roles; an import takes at most ${IMPORT_LIMITS.maxColumns} columns of them.`,
+    );
   }
   const metaColumns: ImportModel["metaColumns"] = {
     title: titleIndex + 1,
@@ -247,7 +267,8 @@ export function tableToImport(source: SourceTable): ImportModel {
     issues.add({
       code: "NO_COLUMNS",
       severity: "error",
-      message: "The table has no person or role columns: after the responsibility column (and the optional Category, Domain and Description columns), add one column per person or role.",
+      message:
+        "The table has no person or role columns: after the responsibility column (and the optional Category, Domain and Description columns), add one column per person or role.",
       row: rowNumber(headerIndex),
     });
   }
@@ -306,7 +327,8 @@ export function tableToImport(source: SourceTable): ImportModel {
       });
       continue;
     }
-    if (title.length > IMPORT_LIMITS.maxTitleLength) tooLong(index, titleIndex + 1, "title", title, IMPORT_LIMITS.maxTitleLength);
+    if (title.length > IMPORT_LIMITS.maxTitleLength)
+      tooLong(index, titleIndex + 1, "title", title, IMPORT_LIMITS.maxTitleLength);
     if (meta.category !== undefined && category.length > IMPORT_LIMITS.maxCategoryLength) {
       tooLong(index, meta.category + 1, "category", category, IMPORT_LIMITS.maxCategoryLength);
     }

@@ -69,10 +69,10 @@ describe("format detection", () => {
     expect(detectTextFormat(MESSY_CSV)).toBe("csv");
   });
   it("detects semicolon CSV, with or without Excel's sep= line", () => {
-    const m = parseImportText("Responsibility;Ana;Ben\nCode reviews;A;\"R;C\"\n");
+    const m = parseImportText('Responsibility;Ana;Ben\nCode reviews;A;"R;C"\n');
     expect(m.format).toBe("csv");
     expect(m.rows[0]?.letters).toEqual(["A", "RC"]);
-    const sep = parseImportText("sep=;\nResponsibility;Ana\nX;R/A\nY;\"oops\n");
+    const sep = parseImportText('sep=;\nResponsibility;Ana\nX;R/A\nY;"oops\n');
     expect(sep.issues[0]?.message).toMatch(/^Line 4:/);
   });
   it("honours a format chosen by the person", () => {
@@ -93,7 +93,9 @@ describe("Markdown tables", () => {
   });
 
   it("strips emphasis, code, links and <br> but keeps snake_case", () => {
-    expect(stripMarkdownInline("**Zoë** _Ødegård_ `x` [ADR](http://x) a<br>b on_call ~~old~~ &amp;")).toBe("Zoë Ødegård x ADR a b on_call old &");
+    expect(stripMarkdownInline("**Zoë** _Ødegård_ `x` [ADR](http://x) a<br>b on_call ~~old~~ &amp;")).toBe(
+      "Zoë Ødegård x ADR a b on_call old &",
+    );
   });
 
   it("imports the wiki table", () => {
@@ -115,7 +117,12 @@ describe("Markdown tables", () => {
     expect(m.rows.find((r) => r.title === "Hiring")?.category).toBe("People");
     // RASCI's S is reported with its cell, not dropped silently.
     expect(m.issues).toEqual([
-      expect.objectContaining({ code: "UNKNOWN_LETTERS", severity: "warning", ref: "E6", message: expect.stringContaining("“S”") }),
+      expect.objectContaining({
+        code: "UNKNOWN_LETTERS",
+        severity: "warning",
+        ref: "E6",
+        message: expect.stringContaining("“S”"),
+      }),
     ]);
     expect(m.issues[0]?.message).toContain("line 11");
   });
@@ -166,7 +173,9 @@ describe("messy CSV", () => {
       ["UNKNOWN_LETTERS", "B6"],
       ["UNKNOWN_LETTERS", "C6"],
     ]);
-    expect(m.issues[1]?.message).toBe("Row 6, column B (“Ana”): “S” is not a RACI letter (R, A, C or I) and was left out. Kept R.");
+    expect(m.issues[1]?.message).toBe(
+      "Row 6, column B (“Ana”): “S” is not a RACI letter (R, A, C or I) and was left out. Kept R.",
+    );
   });
 });
 
@@ -226,18 +235,27 @@ describe("limits are stated in the error", () => {
   it("too many rows", () => {
     const body = Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, (_, i) => `Item ${i},A`).join("\n");
     const m = parseImportText(`Responsibility,Ana\n${body}\n`);
-    expect(m.issues[0]).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining(String(IMPORT_LIMITS.maxRows)) });
+    expect(m.issues[0]).toMatchObject({
+      code: "TOO_LARGE",
+      message: expect.stringContaining(String(IMPORT_LIMITS.maxRows)),
+    });
   });
 
   it("far too many rows stops reading early", () => {
     const m = parseImportText(`Responsibility,Ana\n${"x,A\n".repeat(IMPORT_LIMITS.maxRows * 3)}`);
-    expect(m.issues[0]).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining(String(IMPORT_LIMITS.maxRows)) });
+    expect(m.issues[0]).toMatchObject({
+      code: "TOO_LARGE",
+      message: expect.stringContaining(String(IMPORT_LIMITS.maxRows)),
+    });
   });
 
   it("too many columns", () => {
     const names = Array.from({ length: IMPORT_LIMITS.maxColumns + 1 }, (_, i) => `P${i}`);
     const m = parseImportText(`Responsibility,${names.join(",")}\nX,A\n`);
-    expect(m.issues[0]).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining(String(IMPORT_LIMITS.maxColumns)) });
+    expect(m.issues[0]).toMatchObject({
+      code: "TOO_LARGE",
+      message: expect.stringContaining(String(IMPORT_LIMITS.maxColumns)),
+    });
   });
 
   it("too many bytes", () => {
@@ -259,7 +277,10 @@ describe("column titles", () => {
     ["Tech Lead", { name: "Tech Lead", roleTitle: "Tech Lead", roleKinds: ["TECH_LEAD"] }],
     ["Ana (TL)", { name: "Ana", roleTitle: "TL", roleKinds: ["TECH_LEAD"] }],
     ["Ana (Designer)", { name: "Ana", roleTitle: "Designer", roleKinds: [] }],
-    ["Engineering Manager (hiring)", { name: "Engineering Manager (hiring)", roleTitle: "Engineering Manager", roleKinds: ["ENGINEERING_MANAGER"] }],
+    [
+      "Engineering Manager (hiring)",
+      { name: "Engineering Manager (hiring)", roleTitle: "Engineering Manager", roleKinds: ["ENGINEERING_MANAGER"] },
+    ],
     ["  Sam   Lee ", { name: "Sam Lee", roleTitle: "", roleKinds: [] }],
     ["Kim ()", { name: "Kim", roleTitle: "", roleKinds: [] }],
     ["TLM", { name: "TLM", roleTitle: "TLM", roleKinds: ["TECH_LEAD", "ENGINEERING_MANAGER"] }],
@@ -280,7 +301,13 @@ describe("column titles", () => {
 
 describe("cells from an XLSX sheet", () => {
   it("map like any other table", () => {
-    const m = tableToImport({ format: "xlsx", rows: [["Responsibility", "Domain", "Ana"], ["X", "SYSTEM", "a"]] });
+    const m = tableToImport({
+      format: "xlsx",
+      rows: [
+        ["Responsibility", "Domain", "Ana"],
+        ["X", "SYSTEM", "a"],
+      ],
+    });
     expect(m.rows[0]).toMatchObject({ title: "X", domain: "SYSTEM", letters: ["A"] });
   });
 });
@@ -301,7 +328,9 @@ describe("findings of the preview", () => {
 
   it("let an existing person's role kinds replace what the title said", () => {
     const m = parseImportText("Responsibility,Domain,Ana,Ben\nX,System,R,A\n");
-    const withKinds = computeFindings(importToRaciMatrix(m, [{ roleKinds: ["TECH_LEAD"] }, { roleKinds: ["ENGINEERING_MANAGER"] }]));
+    const withKinds = computeFindings(
+      importToRaciMatrix(m, [{ roleKinds: ["TECH_LEAD"] }, { roleKinds: ["ENGINEERING_MANAGER"] }]),
+    );
     expect(withKinds.map((f) => f.code)).toContain("TLEM_DOMAIN_MISMATCH");
   });
 });
@@ -309,8 +338,11 @@ describe("findings of the preview", () => {
 const sources = import.meta.glob("./*.ts", { query: "?raw", import: "default", eager: true });
 
 describe("lib/raci/import purity", () => {
-  it.each(Object.entries(sources).filter(([file]) => !file.endsWith(".test.ts")))("%s imports only lib/raci", (_file, text) => {
-    const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
-    for (const spec of specifiers) expect(spec?.startsWith("./") || spec?.startsWith("../")).toBe(true);
-  });
+  it.each(Object.entries(sources).filter(([file]) => !file.endsWith(".test.ts")))(
+    "%s imports only lib/raci",
+    (_file, text) => {
+      const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
+      for (const spec of specifiers) expect(spec?.startsWith("./") || spec?.startsWith("../")).toBe(true);
+    },
+  );
 });

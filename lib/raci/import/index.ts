@@ -30,7 +30,12 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-function failed(format: ImportModel["format"], code: "EMPTY_INPUT" | "TOO_LARGE" | "UNREADABLE", message: string, row?: number): ImportModel {
+function failed(
+  format: ImportModel["format"],
+  code: "EMPTY_INPUT" | "TOO_LARGE" | "UNREADABLE",
+  message: string,
+  row?: number,
+): ImportModel {
   return {
     format,
     columns: [],
@@ -47,10 +52,15 @@ function failed(format: ImportModel["format"], code: "EMPTY_INPUT" | "TOO_LARGE"
  */
 export function parseImportText(text: string, choice: TextFormatChoice = "auto"): ImportModel {
   const fallbackFormat = choice === "auto" ? "csv" : choice;
-  if (text.trim() === "") return failed(fallbackFormat, "EMPTY_INPUT", "There is nothing to import: paste a table or choose a file.");
+  if (text.trim() === "")
+    return failed(fallbackFormat, "EMPTY_INPUT", "There is nothing to import: paste a table or choose a file.");
   const bytes = utf8Length(text);
   if (bytes > IMPORT_LIMITS.maxTextBytes) {
-    return failed(fallbackFormat, "TOO_LARGE", `The text is ${formatBytes(bytes)}; an import takes at most ${formatBytes(IMPORT_LIMITS.maxTextBytes)}.`);
+    return failed(
+      fallbackFormat,
+      "TOO_LARGE",
+      `The text is ${formatBytes(bytes)}; an import takes at most ${formatBytes(IMPORT_LIMITS.maxTextBytes)}.`,
+    );
   }
   const table = readTextTable(text, choice);
   if ("error" in table) {

@@ -68,7 +68,8 @@ export function readTextTable(text: string, choice: TextFormatChoice = "auto"): 
     if (!table) {
       return {
         code: "UNREADABLE",
-        error: "No Markdown table was found: it needs a header row like “| Responsibility | Ana |” followed by a line like “|---|---|”.",
+        error:
+          "No Markdown table was found: it needs a header row like “| Responsibility | Ana |” followed by a line like “|---|---|”.",
       };
     }
     return { format, rows: table.rows, lines: table.lines };
@@ -85,7 +86,10 @@ export function readTextTable(text: string, choice: TextFormatChoice = "auto"): 
   delimiter ??= csvDelimiter(body);
   const parsed = parseDelimited(body, { delimiter, maxRecords });
   if (parsed.error && parsed.rows.length >= maxRecords) {
-    return { code: "TOO_LARGE", error: `The table has more than ${IMPORT_LIMITS.maxRows} rows; an import takes at most ${IMPORT_LIMITS.maxRows} responsibilities.` };
+    return {
+      code: "TOO_LARGE",
+      error: `The table has more than ${IMPORT_LIMITS.maxRows} rows; an import takes at most ${IMPORT_LIMITS.maxRows} responsibilities.`,
+    };
   }
   if (parsed.error) return { code: "UNREADABLE", error: parsed.error.message, line: parsed.error.line + lineOffset };
   return {

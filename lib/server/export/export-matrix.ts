@@ -19,7 +19,12 @@ const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-const DOMAIN_PARAM: Readonly<Record<string, Domain | null>> = { system: "SYSTEM", people: "PEOPLE", shared: "SHARED", none: null };
+const DOMAIN_PARAM: Readonly<Record<string, Domain | null>> = {
+  system: "SYSTEM",
+  people: "PEOPLE",
+  shared: "SHARED",
+  none: null,
+};
 
 function filterOf(q: TableExportQuery): ExportFilter {
   return {
@@ -38,7 +43,13 @@ async function loadView(user: CurrentUser, matrixId: string, q: TableExportQuery
   return buildExportView(dto, { name: access.team.name, slug: access.team.slug }, filterOf(q));
 }
 
-function download(body: Buffer | string, format: ExportFormat, view: ExportView, exportedAt: Date, tz: string): Response {
+function download(
+  body: Buffer | string,
+  format: ExportFormat,
+  view: ExportView,
+  exportedAt: Date,
+  tz: string,
+): Response {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   const name = downloadName(view.matrix.name, isoDate(exportedAt, tz), format);
   return new Response(new Uint8Array(bytes), {
@@ -66,7 +77,12 @@ export async function exportMatrixPdf(user: CurrentUser, matrixId: string, q: Pd
 }
 
 /** GET …/export.csv or …/export.xlsx: the matrix as a table the importer reads back. */
-export async function exportMatrixTable(user: CurrentUser, matrixId: string, format: "csv" | "xlsx", q: TableExportQuery): Promise<Response> {
+export async function exportMatrixTable(
+  user: CurrentUser,
+  matrixId: string,
+  format: "csv" | "xlsx",
+  q: TableExportQuery,
+): Promise<Response> {
   const view = await loadView(user, matrixId, q);
   const exportedAt = new Date();
   const body = format === "csv" ? renderMatrixCsv(view) : renderMatrixXlsx(view, exportedAt);

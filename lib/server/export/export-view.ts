@@ -18,7 +18,13 @@ export interface ExportFilter {
   query: string;
 }
 
-export const NO_FILTER: ExportFilter = { categories: [], domains: [], columnIds: [], onlyWithFindings: false, query: "" };
+export const NO_FILTER: ExportFilter = {
+  categories: [],
+  domains: [],
+  columnIds: [],
+  onlyWithFindings: false,
+  query: "",
+};
 
 /** A matrix ready to be written out: the rows and columns to show, their letters and findings. */
 export interface ExportView {
@@ -41,7 +47,13 @@ export interface ExportView {
 }
 
 export function isFilterActive(f: ExportFilter): boolean {
-  return f.categories.length > 0 || f.domains.length > 0 || f.columnIds.length > 0 || f.onlyWithFindings || f.query.trim() !== "";
+  return (
+    f.categories.length > 0 ||
+    f.domains.length > 0 ||
+    f.columnIds.length > 0 ||
+    f.onlyWithFindings ||
+    f.query.trim() !== ""
+  );
 }
 
 /**
@@ -49,12 +61,19 @@ export function isFilterActive(f: ExportFilter): boolean {
  * search) and runs the findings engine on the whole matrix: a filter hides rows, it
  * does not change what is wrong with them.
  */
-export function buildExportView(dto: MatrixDto, team: { name: string; slug: string }, filter: ExportFilter = NO_FILTER): ExportView {
+export function buildExportView(
+  dto: MatrixDto,
+  team: { name: string; slug: string },
+  filter: ExportFilter = NO_FILTER,
+): ExportView {
   const model = decodeMatrix(dto);
   const allFindings = computeFindings(toRaciMatrix(model));
 
   const wanted = new Set(filter.columnIds);
-  const columnIds = wanted.size > 0 ? dto.columns.filter((c) => wanted.has(c.id) || wanted.has(c.personId)).map((c) => c.id) : undefined;
+  const columnIds =
+    wanted.size > 0
+      ? dto.columns.filter((c) => wanted.has(c.id) || wanted.has(c.personId)).map((c) => c.id)
+      : undefined;
   const view = filterView(
     { rows: dto.rows, columns: dto.columns },
     {
@@ -73,7 +92,9 @@ export function buildExportView(dto: MatrixDto, team: { name: string; slug: stri
   const shownRows = new Set(rows.map((r) => r.id));
   const shownPeople = new Set(columns.map((c) => c.personId));
   const findings = allFindings.filter((f) =>
-    f.responsibilityId !== undefined ? shownRows.has(f.responsibilityId) : f.personId === undefined || shownPeople.has(f.personId),
+    f.responsibilityId !== undefined
+      ? shownRows.has(f.responsibilityId)
+      : f.personId === undefined || shownPeople.has(f.personId),
   );
 
   // One byte per shown cell: the PDF reads every cell several times (size, tint, text).
@@ -89,7 +110,13 @@ export function buildExportView(dto: MatrixDto, team: { name: string; slug: stri
   }
 
   return {
-    matrix: { id: dto.id, name: dto.name, description: dto.description, version: dto.version, updatedAt: new Date(dto.updatedAt) },
+    matrix: {
+      id: dto.id,
+      name: dto.name,
+      description: dto.description,
+      version: dto.version,
+      updatedAt: new Date(dto.updatedAt),
+    },
     team,
     columns,
     rows,
@@ -110,8 +137,14 @@ export function describeFilter(view: Pick<ExportView, "filter" | "isFiltered" | 
   if (!view.isFiltered) return "";
   const f = view.filter;
   const parts: string[] = [];
-  if (f.categories.length) parts.push(`${f.categories.length === 1 ? "category" : "categories"} ${f.categories.map((c) => (c.trim() ? c.trim() : "Uncategorized")).join(", ")}`);
-  if (f.domains.length) parts.push(`${f.domains.length === 1 ? "domain" : "domains"} ${f.domains.map((d) => (d ? DOMAIN_NAMES[d] : "none")).join(", ")}`);
+  if (f.categories.length)
+    parts.push(
+      `${f.categories.length === 1 ? "category" : "categories"} ${f.categories.map((c) => (c.trim() ? c.trim() : "Uncategorized")).join(", ")}`,
+    );
+  if (f.domains.length)
+    parts.push(
+      `${f.domains.length === 1 ? "domain" : "domains"} ${f.domains.map((d) => (d ? DOMAIN_NAMES[d] : "none")).join(", ")}`,
+    );
   if (f.columnIds.length) parts.push(`${view.columns.length} of ${view.totals.columns} people`);
   if (f.onlyWithFindings) parts.push("only responsibilities with findings");
   if (f.query.trim()) parts.push(`titles containing “${f.query.trim()}”`);

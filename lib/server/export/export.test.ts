@@ -31,7 +31,12 @@ describe("buildExportView", () => {
   });
 
   it("filters like the grid: categories, domains, columns, findings, title text", () => {
-    const view = buildExportView(dto, TEAM, { ...NO_FILTER, categories: ["Delivery"], domains: ["SYSTEM"], columnIds: ["col0", "person2"] });
+    const view = buildExportView(dto, TEAM, {
+      ...NO_FILTER,
+      categories: ["Delivery"],
+      domains: ["SYSTEM"],
+      columnIds: ["col0", "person2"],
+    });
     expect(view.rows.every((r) => r.category === "Delivery" && r.domain === "SYSTEM")).toBe(true);
     expect(view.columns.map((c) => c.name)).toEqual(["Ana Lima", "Zoë Ødegård"]);
     expect(describeFilter(view)).toBe("category Delivery · domain System · 2 of 8 people");
@@ -41,7 +46,10 @@ describe("buildExportView", () => {
     expect(flagged.rows.length).toBeGreaterThan(0);
     expect(flagged.rows.every((r) => flaggedIds.has(r.id))).toBe(true);
 
-    expect(buildExportView(dto, TEAM, { ...NO_FILTER, query: "ROADMAP" }).rows.map((r) => r.title)).toEqual(["Roadmap", "Roadmap 2"]);
+    expect(buildExportView(dto, TEAM, { ...NO_FILTER, query: "ROADMAP" }).rows.map((r) => r.title)).toEqual([
+      "Roadmap",
+      "Roadmap 2",
+    ]);
   });
 
   it("shows only the findings about what is shown", () => {
@@ -61,7 +69,9 @@ describe("CSV export", () => {
     const dto = testMatrixDto(12, 6);
     const view = buildExportView(dto, TEAM, NO_FILTER);
     const csv = renderMatrixCsv(view);
-    expect(csv.startsWith("\uFEFFResponsibility,Category,Domain,Ana Lima (Tech Lead),Ben Okafor (Engineering Manager)")).toBe(true);
+    expect(
+      csv.startsWith("\uFEFFResponsibility,Category,Domain,Ana Lima (Tech Lead),Ben Okafor (Engineering Manager)"),
+    ).toBe(true);
   });
 });
 
@@ -72,7 +82,16 @@ describe("XLSX export", () => {
 
   it("is a workbook with a Matrix and a Findings sheet, frozen panes and letter fills", () => {
     const z = openZip(file, { maxTotalBytes: 10_000_000, maxEntries: 50 });
-    expect(z.names()).toEqual(expect.arrayContaining(["[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/sharedStrings.xml"]));
+    expect(z.names()).toEqual(
+      expect.arrayContaining([
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/styles.xml",
+        "xl/sharedStrings.xml",
+      ]),
+    );
     const workbook = z.read("xl/workbook.xml")?.toString() ?? "";
     expect(workbook).toContain('<sheet name="Matrix"');
     expect(workbook).toContain('<sheet name="Findings"');
@@ -92,10 +111,14 @@ describe("XLSX export", () => {
     expect(table.otherSheets).toEqual(["Findings"]);
     const model = tableToImport({ format: "xlsx", rows: table.rows });
     expect(model.hasErrors).toBe(false);
-    expect(model.rows.map((r) => [r.title, r.category, r.domain])).toEqual(view.rows.map((r) => [r.title, r.category, r.domain]));
+    expect(model.rows.map((r) => [r.title, r.category, r.domain])).toEqual(
+      view.rows.map((r) => [r.title, r.category, r.domain]),
+    );
     expect(model.columns.map((c) => c.name)).toEqual(view.columns.map((c) => c.name));
     model.rows.forEach((row, r) => {
-      row.letters.forEach((letters, c) => expect(letters).toBe(view.letters(view.rows[r]!.id, view.columns[c]!.personId)));
+      row.letters.forEach((letters, c) =>
+        expect(letters).toBe(view.letters(view.rows[r]!.id, view.columns[c]!.personId)),
+      );
     });
   });
 
@@ -112,7 +135,10 @@ describe("XLSX export", () => {
 describe("XLSX reading is bounded", () => {
   it("stops a zip bomb at the unpacked-size limit", () => {
     const bomb = zip([
-      { name: "xl/workbook.xml", data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      {
+        name: "xl/workbook.xml",
+        data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      },
       { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(60_000_000, 0x20) },
     ]);
     expect(bomb.length).toBeLessThan(200_000);
@@ -128,13 +154,18 @@ describe("XLSX reading is bounded", () => {
     const central = archive.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     archive.writeUInt32LE(10, central + 24);
     expect(packed.length).toBeLessThan(20_000);
-    expect(() => openZip(archive, { maxTotalBytes: 1_000_000, maxEntries: 10 }).read("a.xml")).toThrow(/more than 1 MB/);
+    expect(() => openZip(archive, { maxTotalBytes: 1_000_000, maxEntries: 10 }).read("a.xml")).toThrow(
+      /more than 1 MB/,
+    );
   });
 
   it("refuses DTDs, and files that are not workbooks", () => {
     const evil = zip([{ name: "xl/workbook.xml", data: '<!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>' }]);
     expect(readXlsx(evil)).toMatchObject({ ok: false });
-    expect(readXlsx(Buffer.from("not a zip"))).toMatchObject({ ok: false, message: expect.stringContaining("not an Excel") });
+    expect(readXlsx(Buffer.from("not a zip"))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not an Excel"),
+    });
   });
 });
 
@@ -187,13 +218,16 @@ describe("PDF export", () => {
       timeZone: "UTC",
     });
     expect(pages(empty)).toBe(2);
-    const noPeople = await renderMatrixPdf(buildExportView(testMatrixDto(5, 3), TEAM, { ...NO_FILTER, columnIds: ["none"] }), {
-      paper: "letter",
-      orientation: "portrait",
-      includeFindings: false,
-      exportedAt: new Date(),
-      timeZone: "UTC",
-    });
+    const noPeople = await renderMatrixPdf(
+      buildExportView(testMatrixDto(5, 3), TEAM, { ...NO_FILTER, columnIds: ["none"] }),
+      {
+        paper: "letter",
+        orientation: "portrait",
+        includeFindings: false,
+        exportedAt: new Date(),
+        timeZone: "UTC",
+      },
+    );
     expect(pages(noPeople)).toBe(1);
   });
 
@@ -207,7 +241,13 @@ describe("PDF export", () => {
   it.runIf(hasPdftotext)("has every name and title as searchable text, and page numbers", async () => {
     const dto = testMatrixDto(60, 40);
     const view = buildExportView(dto, TEAM, NO_FILTER);
-    const pdf = await renderMatrixPdf(view, { paper: "a4", orientation: "auto", includeFindings: true, exportedAt: new Date(), timeZone: "UTC" });
+    const pdf = await renderMatrixPdf(view, {
+      paper: "a4",
+      orientation: "auto",
+      includeFindings: true,
+      exportedAt: new Date(),
+      timeZone: "UTC",
+    });
     const dir = mkdtempSync(path.join(tmpdir(), "remit-pdf-"));
     const file = path.join(dir, "m.pdf");
     writeFileSync(file, pdf);

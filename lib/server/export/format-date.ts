@@ -41,5 +41,7 @@ export function formatDateTime(date: Date, timeZone = "UTC"): string {
 /** "2025-11-20" in the given time zone, for file names. */
 export function isoDate(date: Date, timeZone = "UTC"): string {
   const tz = isTimeZone(timeZone) ? timeZone : "UTC";
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: tz }).format(date);
+  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: tz }).format(
+    date,
+  );
 }

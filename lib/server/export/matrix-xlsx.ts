@@ -50,7 +50,12 @@ export function renderMatrixXlsx(view: ExportView, exportedAt: Date): Buffer {
     freeze: { rows: 1, columns: 0 },
     autoFilter: true,
     rows: [
-      { cells: ["Severity", "Rule", "Code", "Responsibility", "Category", "Person", "Message"].map((value) => ({ value, style: "header" as const })) },
+      {
+        cells: ["Severity", "Rule", "Code", "Responsibility", "Category", "Person", "Message"].map((value) => ({
+          value,
+          style: "header" as const,
+        })),
+      },
       ...(["error", "warning", "info"] as const).flatMap((severity) =>
         view.findings
           .filter((f) => f.severity === severity)
@@ -73,7 +78,12 @@ export function renderMatrixXlsx(view: ExportView, exportedAt: Date): Buffer {
   };
   if (findings.rows.length === 1) findings.rows.push({ cells: [{ value: "" }, { value: "No problems found." }] });
 
-  return writeWorkbook({ title: view.matrix.name, creator: `Remit — ${view.team.name}`, created: exportedAt, sheets: [matrix, findings] });
+  return writeWorkbook({
+    title: view.matrix.name,
+    creator: `Remit — ${view.team.name}`,
+    created: exportedAt,
+    sheets: [matrix, findings],
+  });
 }
 
 /** Points for the rotated people titles: about 6 points per character, within reason. */

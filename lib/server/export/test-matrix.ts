@@ -4,7 +4,16 @@ import { DEFAULT_SETTINGS } from "@/lib/raci/settings";
 
 const NAMES = ["Ana Lima", "Ben Okafor", "Zoë Ødegård", "李雷", "Łukasz Wróbel", "Дмитрий Петров", "Νίκος", "山田太郎"];
 const TITLES = ["Tech Lead", "Engineering Manager", "Designer", "Staff Engineer", "", "SRE", "QA", "Product Manager"];
-const TASKS = ["Code reviews", "Architecture decisions", "Hiring", "1:1s and career growth", "Incident response", "Roadmap", "On-call rota", "Budget"];
+const TASKS = [
+  "Code reviews",
+  "Architecture decisions",
+  "Hiring",
+  "1:1s and career growth",
+  "Incident response",
+  "Roadmap",
+  "On-call rota",
+  "Budget",
+];
 const CATEGORIES = ["Delivery", "People", "Strategy", ""];
 const LETTERS = ["A", "R", "C", "I", "RA", "", "CI", ""];
 

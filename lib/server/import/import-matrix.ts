@@ -31,12 +31,21 @@ const TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
  * creating from a template does. A model with errors is refused whole; nothing is
  * half-saved. The caller has checked "matrix:edit" on the team.
  */
-export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], name: string, model: ImportModel): Promise<ImportResult> {
+export async function importMatrix(
+  user: CurrentUser,
+  team: TeamAccess["team"],
+  name: string,
+  model: ImportModel,
+): Promise<ImportResult> {
   if (model.hasErrors) {
     const errors = model.issues.filter((i) => i.severity === "error");
-    throw new AppError("INVALID_INPUT", `The table has ${errors.length === 1 ? "a problem" : `${errors.length} problems`}; nothing was imported. ${errors[0]?.message ?? ""}`.trim(), {
-      details: { issues: model.issues },
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      `The table has ${errors.length === 1 ? "a problem" : `${errors.length} problems`}; nothing was imported. ${errors[0]?.message ?? ""}`.trim(),
+      {
+        details: { issues: model.issues },
+      },
+    );
   }
 
   const saved = await db.$transaction(async (tx) => {
@@ -45,7 +54,11 @@ export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], 
       select: { id: true, name: true },
     });
 
-    const people = await tx.person.findMany({ where: { teamId: team.id, deletedAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+    const people = await tx.person.findMany({
+      where: { teamId: team.id, deletedAt: null },
+      select: { id: true, name: true },
+      orderBy: { createdAt: "asc" },
+    });
     const matches = matchPeople(model.columns, people);
     // New people in one statement; import names are unique (case-insensitive), so the
     // returned rows map back by name whatever order the database returns them in.
@@ -89,13 +102,20 @@ export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], 
     // whatever order the database returns them in.
     const rowIdByPosition = new Map(rows.map((r) => [r.position, r.id]));
 
-    const cells: { matrixId: string; responsibilityId: string; personId: string; letters: string; updatedById: string }[] = [];
+    const cells: {
+      matrixId: string;
+      responsibilityId: string;
+      personId: string;
+      letters: string;
+      updatedById: string;
+    }[] = [];
     model.rows.forEach((row, r) => {
       const responsibilityId = rowIdByPosition.get(rowPositions[r] ?? r);
       if (!responsibilityId) throw new Error("Imported row without an id.");
       row.letters.forEach((letters, c) => {
         const personId = personIds[c];
-        if (letters && personId) cells.push({ matrixId: matrix.id, responsibilityId, personId, letters, updatedById: user.id });
+        if (letters && personId)
+          cells.push({ matrixId: matrix.id, responsibilityId, personId, letters, updatedById: user.id });
       });
     });
     if (cells.length) await tx.cell.createMany({ data: cells });
@@ -105,7 +125,10 @@ export async function importMatrix(user: CurrentUser, team: TeamAccess["team"], 
         entity: "matrix",
         entityId: matrix.id,
         action: "create",
-        after: { name: matrix.name, import: { format: model.format, rows: model.rows.length, columns: model.columns.length } },
+        after: {
+          name: matrix.name,
+          import: { format: model.format, rows: model.rows.length, columns: model.columns.length },
+        },
       },
     ]);
     return matrix;

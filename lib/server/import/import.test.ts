@@ -15,12 +15,20 @@ function multipart(parts: { name: string; value: string | Buffer; filename?: str
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ""}`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ""}\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ""}\r\n`,
+      ),
+    );
     chunks.push(typeof p.value === "string" ? Buffer.from(p.value) : p.value);
     chunks.push(Buffer.from("\r\n"));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return new Request(URL_, { method: "POST", headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(chunks) });
+  return new Request(URL_, {
+    method: "POST",
+    headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    body: Buffer.concat(chunks),
+  });
 }
 
 async function rejection(p: Promise<unknown>) {
@@ -34,13 +42,22 @@ async function rejection(p: Promise<unknown>) {
 
 describe("readImportRequest", () => {
   it("reads a pasted text field and a name from a browser's multipart form", async () => {
-    const source = await readImportRequest(multipart([{ name: "text", value: "| R | Ana |\n|---|---|\n| X | A |" }, { name: "name", value: "Wiki" }]), query());
+    const source = await readImportRequest(
+      multipart([
+        { name: "text", value: "| R | Ana |\n|---|---|\n| X | A |" },
+        { name: "name", value: "Wiki" },
+      ]),
+      query(),
+    );
     expect(source).toMatchObject({ kind: "text", format: "auto", name: "Wiki" });
     expect(parseImportSource(source).format).toBe("markdown");
   });
 
   it("reads an uploaded file and takes the format from its extension", async () => {
-    const source = await readImportRequest(multipart([{ name: "file", value: "Responsibility;Ana\nX;A\n", filename: "Team RACI.csv", type: "text/csv" }]), query());
+    const source = await readImportRequest(
+      multipart([{ name: "file", value: "Responsibility;Ana\nX;A\n", filename: "Team RACI.csv", type: "text/csv" }]),
+      query(),
+    );
     expect(source).toMatchObject({ kind: "text", format: "csv", fileName: "Team RACI.csv" });
     expect(parseImportSource(source).rows[0]?.letters).toEqual(["A"]);
   });
@@ -53,23 +70,49 @@ describe("readImportRequest", () => {
   });
 
   it("reads raw text bodies by content type, and honours ?format", async () => {
-    const req = (type: string, body: string) => new Request(URL_, { method: "POST", headers: { "Content-Type": type }, body });
-    expect(await readImportRequest(req("text/markdown; charset=utf-8", "x"), query())).toMatchObject({ format: "markdown" });
+    const req = (type: string, body: string) =>
+      new Request(URL_, { method: "POST", headers: { "Content-Type": type }, body });
+    expect(await readImportRequest(req("text/markdown; charset=utf-8", "x"), query())).toMatchObject({
+      format: "markdown",
+    });
     expect(await readImportRequest(req("text/tab-separated-values", "x"), query())).toMatchObject({ format: "tsv" });
     expect(await readImportRequest(req("text/plain", "x"), query({ format: "csv" }))).toMatchObject({ format: "csv" });
   });
 
   it("refuses unknown fields, old .xls files, other content types and oversized bodies", async () => {
-    const unknown = await rejection(readImportRequest(multipart([{ name: "text", value: "x" }, { name: "colour", value: "red" }]), query()));
+    const unknown = await rejection(
+      readImportRequest(
+        multipart([
+          { name: "text", value: "x" },
+          { name: "colour", value: "red" },
+        ]),
+        query(),
+      ),
+    );
     expect(isAppError(unknown) && unknown.code).toBe("INVALID_INPUT");
 
-    const xls = await rejection(readImportRequest(multipart([{ name: "file", value: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1]), filename: "old.xls" }]), query()));
+    const xls = await rejection(
+      readImportRequest(
+        multipart([{ name: "file", value: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1]), filename: "old.xls" }]),
+        query(),
+      ),
+    );
     expect(isAppError(xls) && xls.message).toContain(".xls");
 
-    const json = await rejection(readImportRequest(new Request(URL_, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }), query()));
+    const json = await rejection(
+      readImportRequest(
+        new Request(URL_, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }),
+        query(),
+      ),
+    );
     expect(isAppError(json) && json.code).toBe("INVALID_INPUT");
 
-    const big = await rejection(readImportRequest(new Request(URL_, { method: "POST", headers: { "Content-Type": "text/csv" }, body: "x".repeat(6_000_000) }), query()));
+    const big = await rejection(
+      readImportRequest(
+        new Request(URL_, { method: "POST", headers: { "Content-Type": "text/csv" }, body: "x".repeat(6_000_000) }),
+        query(),
+      ),
+    );
     expect(isAppError(big) && big.code).toBe("TOO_LARGE");
     expect(isAppError(big) && big.message).toContain("5 MB");
   });
@@ -78,7 +121,9 @@ describe("readImportRequest", () => {
 describe("decodeText", () => {
   it("reads UTF-8 with or without BOM, UTF-16 with BOM, and Windows-1252", () => {
     expect(decodeText(Buffer.from("\uFEFFZoë", "utf8"))).toBe("Zoë");
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Zoë\t李雷", "utf16le")]))).toBe("Zoë\t李雷");
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Zoë\t李雷", "utf16le")]))).toBe(
+      "Zoë\t李雷",
+    );
     expect(decodeText(Buffer.from([0x5a, 0x6f, 0xeb, 0x20, 0x80]))).toBe("Zoë €");
   });
 

@@ -10,9 +10,17 @@ import { matchPeople } from "./match-people";
  * already has (their role kinds then count, not the column title), and the findings of
  * the matrix it would make. Reads only; the caller has authorized the team.
  */
-export async function previewImport(teamId: string, model: ImportModel, suggestedName: string | undefined): Promise<ImportPreview> {
+export async function previewImport(
+  teamId: string,
+  model: ImportModel,
+  suggestedName: string | undefined,
+): Promise<ImportPreview> {
   const people = model.columns.length
-    ? await db.person.findMany({ where: { teamId, deletedAt: null }, select: personSelect, orderBy: { createdAt: "asc" } })
+    ? await db.person.findMany({
+        where: { teamId, deletedAt: null },
+        select: personSelect,
+        orderBy: { createdAt: "asc" },
+      })
     : [];
   const matches = matchPeople(model.columns, people);
   const byId = new Map(people.map((p) => [p.id, reshapePerson(p)]));
@@ -24,7 +32,11 @@ export async function previewImport(teamId: string, model: ImportModel, suggeste
   return {
     format: model.format,
     suggestedName: suggestedName ?? null,
-    columns: model.columns.map((c, i) => ({ ...c, roleKinds: overrides[i]?.roleKinds ?? c.roleKinds, existingPersonId: matches[i] ?? null })),
+    columns: model.columns.map((c, i) => ({
+      ...c,
+      roleKinds: overrides[i]?.roleKinds ?? c.roleKinds,
+      existingPersonId: matches[i] ?? null,
+    })),
     rows: model.rows,
     issues: model.issues,
     hasErrors: model.hasErrors,

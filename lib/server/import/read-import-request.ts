@@ -22,7 +22,10 @@ const TEXT_TYPES: Readonly<Record<string, "auto" | "csv" | "tsv" | "markdown">> 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 function tooLarge(): AppError {
-  return new AppError("TOO_LARGE", `The upload is larger than ${formatBytes(IMPORT_LIMITS.maxFileBytes)}, the most an import takes.`);
+  return new AppError(
+    "TOO_LARGE",
+    `The upload is larger than ${formatBytes(IMPORT_LIMITS.maxFileBytes)}, the most an import takes.`,
+  );
 }
 
 /** Reads the body without ever holding more than the limit. */
@@ -90,21 +93,39 @@ function formatFromFileName(fileName: string | undefined): "auto" | "csv" | "tsv
 /** "Team RACI.xlsx" → "Team RACI": the default matrix name of an upload. */
 export function nameFromFileName(fileName: string | undefined): string | undefined {
   if (!fileName) return undefined;
-  const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "").replace(/[_]+/g, " ").trim();
+  const base = fileName
+    .replace(/^.*[\\/]/, "")
+    .replace(/\.[^.]+$/, "")
+    .replace(/[_]+/g, " ")
+    .trim();
   return base ? base.slice(0, IMPORT_LIMITS.maxMatrixNameLength) : undefined;
 }
 
-function fromBytes(bytes: Buffer, query: ImportQuery, fileName: string | undefined, name: string | undefined, declared: "auto" | "csv" | "tsv" | "markdown"): ImportSource {
+function fromBytes(
+  bytes: Buffer,
+  query: ImportQuery,
+  fileName: string | undefined,
+  name: string | undefined,
+  declared: "auto" | "csv" | "tsv" | "markdown",
+): ImportSource {
   if (isOldExcel(bytes)) {
-    throw new AppError("INVALID_INPUT", "This is an old Excel file (.xls). Save it as .xlsx or CSV and import that.", { fields: { file: "Use .xlsx, .csv, .tsv, .md or text." } });
+    throw new AppError("INVALID_INPUT", "This is an old Excel file (.xls). Save it as .xlsx or CSV and import that.", {
+      fields: { file: "Use .xlsx, .csv, .tsv, .md or text." },
+    });
   }
   const wantsXlsx = query.format === "xlsx";
   if (isZip(bytes) || wantsXlsx) {
-    if (!isZip(bytes)) throw new AppError("INVALID_INPUT", "This is not an Excel (.xlsx) file.", { fields: { file: "Choose an .xlsx file, or another format." } });
+    if (!isZip(bytes))
+      throw new AppError("INVALID_INPUT", "This is not an Excel (.xlsx) file.", {
+        fields: { file: "Choose an .xlsx file, or another format." },
+      });
     return { kind: "xlsx", bytes, fileName, name };
   }
   if (bytes.length > IMPORT_LIMITS.maxTextBytes) {
-    throw new AppError("TOO_LARGE", `The text is larger than ${formatBytes(IMPORT_LIMITS.maxTextBytes)}, the most an import takes.`);
+    throw new AppError(
+      "TOO_LARGE",
+      `The text is larger than ${formatBytes(IMPORT_LIMITS.maxTextBytes)}, the most an import takes.`,
+    );
   }
   const forced = query.format === "auto" || query.format === "xlsx" ? undefined : query.format;
   const chosen = forced ?? (declared !== "auto" ? declared : formatFromFileName(fileName));
@@ -132,7 +153,10 @@ export async function readImportRequest(request: Request, query: ImportQuery): P
     const fields: Record<string, string> = {};
     for (const [key, value] of form.entries()) {
       if (key === "file") continue;
-      if (typeof value !== "string") throw new AppError("INVALID_INPUT", `Unexpected file in field “${key}”.`, { fields: { [key]: "Send the file as “file”." } });
+      if (typeof value !== "string")
+        throw new AppError("INVALID_INPUT", `Unexpected file in field “${key}”.`, {
+          fields: { [key]: "Send the file as “file”." },
+        });
       fields[key] = value;
     }
     const parsed = importFormSchema.safeParse(fields);
@@ -142,7 +166,9 @@ export async function readImportRequest(request: Request, query: ImportQuery): P
         const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.join(".") || "form";
         fieldErrors[key] ??= issue.code === "unrecognized_keys" ? "Unknown field." : issue.message;
       }
-      throw new AppError("INVALID_INPUT", `Some fields are not valid: ${Object.keys(fieldErrors).join(", ")}.`, { fields: fieldErrors });
+      throw new AppError("INVALID_INPUT", `Some fields are not valid: ${Object.keys(fieldErrors).join(", ")}.`, {
+        fields: fieldErrors,
+      });
     }
     const name = query.name ?? parsed.data.name;
     if (file instanceof File) {
@@ -154,11 +180,21 @@ export async function readImportRequest(request: Request, query: ImportQuery): P
     if (typeof parsed.data.text === "string") {
       return fromBytes(Buffer.from(parsed.data.text, "utf8"), query, undefined, name, "auto");
     }
-    throw new AppError("INVALID_INPUT", "Send a file (field “file”) or pasted text (field “text”).", { fields: { file: "Choose a file or paste a table." } });
+    throw new AppError("INVALID_INPUT", "Send a file (field “file”) or pasted text (field “text”).", {
+      fields: { file: "Choose a file or paste a table." },
+    });
   }
 
-  if (mediaType === XLSX_TYPE || mediaType === "application/octet-stream" || TEXT_TYPES[mediaType] !== undefined || mediaType === "") {
+  if (
+    mediaType === XLSX_TYPE ||
+    mediaType === "application/octet-stream" ||
+    TEXT_TYPES[mediaType] !== undefined ||
+    mediaType === ""
+  ) {
     return fromBytes(body, query, undefined, query.name, TEXT_TYPES[mediaType] ?? "auto");
   }
-  throw new AppError("INVALID_INPUT", `Unsupported content type “${mediaType}”: send multipart/form-data, text/csv, text/tab-separated-values, text/markdown, text/plain or an .xlsx file.`);
+  throw new AppError(
+    "INVALID_INPUT",
+    `Unsupported content type “${mediaType}”: send multipart/form-data, text/csv, text/tab-separated-values, text/markdown, text/plain or an .xlsx file.`,
+  );
 }

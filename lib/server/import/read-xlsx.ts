@@ -43,7 +43,8 @@ function readText(zip: ZipReader, name: string): string | undefined {
   if (!bytes) return undefined;
   const text = bytes.toString("utf8");
   // Spreadsheets never need a DTD; refusing one rules out entity-expansion tricks.
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new UnzipError("This file contains XML declarations spreadsheets do not use.");
+  if (/<!DOCTYPE|<!ENTITY/i.test(text))
+    throw new UnzipError("This file contains XML declarations spreadsheets do not use.");
   return text;
 }
 
@@ -78,7 +79,8 @@ export function readXlsx(data: Buffer): XlsxTable {
   try {
     const zip = openZip(data, { maxTotalBytes: IMPORT_LIMITS.maxUnzippedBytes, maxEntries: MAX_ENTRIES });
     const workbook = readText(zip, "xl/workbook.xml");
-    if (!workbook) return { ok: false, message: "This is not an Excel workbook (.xlsx): it has no workbook part.", tooLarge: false };
+    if (!workbook)
+      return { ok: false, message: "This is not an Excel workbook (.xlsx): it has no workbook part.", tooLarge: false };
     const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
       name: attr(m[0], "name") ?? "Sheet",
       rid: attr(m[0], "r:id") ?? "",
@@ -104,7 +106,8 @@ export function readXlsx(data: Buffer): XlsxTable {
     if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(textOf(m[1] ?? ""));
 
     const sheet = readText(zip, sheetPath);
-    if (!sheet) return { ok: false, message: `The sheet “${first.name}” could not be found in this file.`, tooLarge: false };
+    if (!sheet)
+      return { ok: false, message: `The sheet “${first.name}” could not be found in this file.`, tooLarge: false };
 
     const rows: string[][] = [];
     for (const rowMatch of sheet.matchAll(/<row\b([^>]*)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
@@ -112,7 +115,11 @@ export function readXlsx(data: Buffer): XlsxTable {
       // Rows with formatting but no value (Excel writes those) are not rows of the table.
       if (!Number.isInteger(rowNumber) || rowNumber < 1 || !/<v>|<is>/.test(rowMatch[2] ?? "")) continue;
       if (rowNumber > MAX_ROWS) {
-        return { ok: false, message: `The sheet has more than ${IMPORT_LIMITS.maxRows} rows; an import takes at most ${IMPORT_LIMITS.maxRows} responsibilities.`, tooLarge: true };
+        return {
+          ok: false,
+          message: `The sheet has more than ${IMPORT_LIMITS.maxRows} rows; an import takes at most ${IMPORT_LIMITS.maxRows} responsibilities.`,
+          tooLarge: true,
+        };
       }
       const cells: string[] = [];
       let next = 1;
@@ -125,7 +132,11 @@ export function readXlsx(data: Buffer): XlsxTable {
         if (col > MAX_COLUMNS) {
           const body = c[2] ?? "";
           if (/<v>|<is>/.test(body)) {
-            return { ok: false, message: `The sheet has more than ${IMPORT_LIMITS.maxColumns} columns of people; an import takes at most ${IMPORT_LIMITS.maxColumns}.`, tooLarge: true };
+            return {
+              ok: false,
+              message: `The sheet has more than ${IMPORT_LIMITS.maxColumns} columns of people; an import takes at most ${IMPORT_LIMITS.maxColumns}.`,
+              tooLarge: true,
+            };
           }
           continue;
         }

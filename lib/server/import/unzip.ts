@@ -45,14 +45,21 @@ export function openZip(data: Buffer, limits: UnzipLimits): ZipReader {
   const count = data.readUInt16LE(eocd + 10);
   const dirSize = data.readUInt32LE(eocd + 12);
   const dirOffset = data.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new UnzipError("This file uses ZIP64, which a spreadsheet of this size never needs.");
-  if (count > limits.maxEntries) throw new UnzipError(`This file holds ${count} parts; a spreadsheet has far fewer (at most ${limits.maxEntries} are read).`, true);
-  if (dirOffset + dirSize > data.length) throw new UnzipError("This file is damaged (its table of contents is cut off).");
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new UnzipError("This file uses ZIP64, which a spreadsheet of this size never needs.");
+  if (count > limits.maxEntries)
+    throw new UnzipError(
+      `This file holds ${count} parts; a spreadsheet has far fewer (at most ${limits.maxEntries} are read).`,
+      true,
+    );
+  if (dirOffset + dirSize > data.length)
+    throw new UnzipError("This file is damaged (its table of contents is cut off).");
 
   const entries = new Map<string, CentralEntry>();
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50) throw new UnzipError("This file is damaged (bad table of contents).");
+    if (p + 46 > data.length || data.readUInt32LE(p) !== 0x02014b50)
+      throw new UnzipError("This file is damaged (bad table of contents).");
     const flags = data.readUInt16LE(p + 8);
     const method = data.readUInt16LE(p + 10);
     const compressedSize = data.readUInt32LE(p + 20);
@@ -72,9 +79,11 @@ export function openZip(data: Buffer, limits: UnzipLimits): ZipReader {
     read(name) {
       const e = entries.get(name);
       if (!e) return undefined;
-      if (e.flags & 0x0001) throw new UnzipError("This file is password-protected. Save it without a password and try again.");
+      if (e.flags & 0x0001)
+        throw new UnzipError("This file is password-protected. Save it without a password and try again.");
       const at = e.localOffset;
-      if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50) throw new UnzipError("This file is damaged (a part is missing).");
+      if (at + 30 > data.length || data.readUInt32LE(at) !== 0x04034b50)
+        throw new UnzipError("This file is damaged (a part is missing).");
       const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
       const end = start + e.compressedSize;
       if (end > data.length) throw new UnzipError("This file is damaged (a part is cut off).");
@@ -86,13 +95,20 @@ export function openZip(data: Buffer, limits: UnzipLimits): ZipReader {
           out = inflateRawSync(raw, { maxOutputLength: Math.max(1, budget) });
         } catch (err) {
           if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
-            throw new UnzipError(`This file unpacks to more than ${Math.round(limits.maxTotalBytes / 1_000_000)} MB, more than an import takes.`, true);
+            throw new UnzipError(
+              `This file unpacks to more than ${Math.round(limits.maxTotalBytes / 1_000_000)} MB, more than an import takes.`,
+              true,
+            );
           }
           throw new UnzipError("This file is damaged (a part cannot be unpacked).");
         }
       } else throw new UnzipError("This file uses a compression method spreadsheets do not use.");
       budget -= out.length;
-      if (budget < 0) throw new UnzipError(`This file unpacks to more than ${Math.round(limits.maxTotalBytes / 1_000_000)} MB, more than an import takes.`, true);
+      if (budget < 0)
+        throw new UnzipError(
+          `This file unpacks to more than ${Math.round(limits.maxTotalBytes / 1_000_000)} MB, more than an import takes.`,
+          true,
+        );
       return out;
     },
   };

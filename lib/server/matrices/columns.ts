@@ -39,8 +39,12 @@ async function columnPosition(tx: Tx, matrixId: string, afterId: string | null |
   const { position, renumber } = positionAfter(ordered, afterId);
   if (!renumber) return position;
   const spaced = spacedPositions(ordered.length);
-  for (const [i, c] of ordered.entries()) await tx.matrixColumn.update({ where: { id: c.id }, data: { position: spaced[i] ?? i } });
-  return positionAfter(ordered.map((c, i) => ({ id: c.id, position: spaced[i] ?? i })), afterId).position;
+  for (const [i, c] of ordered.entries())
+    await tx.matrixColumn.update({ where: { id: c.id }, data: { position: spaced[i] ?? i } });
+  return positionAfter(
+    ordered.map((c, i) => ({ id: c.id, position: spaced[i] ?? i })),
+    afterId,
+  ).position;
 }
 
 /**
@@ -53,22 +57,36 @@ export async function addColumn(user: CurrentUser, matrixId: string, input: AddC
   const added = await db.$transaction(async (tx) => {
     let personId = input.personId;
     if (personId) {
-      const person = await tx.person.findFirst({ where: { id: personId, teamId: matrix.teamId, deletedAt: null }, select: { id: true } });
+      const person = await tx.person.findFirst({
+        where: { id: personId, teamId: matrix.teamId, deletedAt: null },
+        select: { id: true },
+      });
       if (!person) throw notFound("That person");
     } else if (input.person) {
       personId = (await createPersonIn(tx, matrix.teamId, input.person)).id;
     }
     if (!personId) throw new AppError("INVALID_INPUT", "Give either personId or person.");
     const position = await columnPosition(tx, matrixId, input.afterId === undefined ? undefined : input.afterId);
-    const existing = await tx.matrixColumn.findUnique({ where: { matrixId_personId: { matrixId, personId } }, select: { id: true, deletedAt: true } });
+    const existing = await tx.matrixColumn.findUnique({
+      where: { matrixId_personId: { matrixId, personId } },
+      select: { id: true, deletedAt: true },
+    });
     if (existing && !existing.deletedAt) {
-      throw new AppError("ALREADY_EXISTS", "This person is already a column of the matrix.", { fields: { personId: "Already in the matrix." } });
+      throw new AppError("ALREADY_EXISTS", "This person is already a column of the matrix.", {
+        fields: { personId: "Already in the matrix." },
+      });
     }
     const column = existing
-      ? await tx.matrixColumn.update({ where: { id: existing.id }, data: { deletedAt: null, position, version: { increment: 1 } }, select: columnSelect })
+      ? await tx.matrixColumn.update({
+          where: { id: existing.id },
+          data: { deletedAt: null, position, version: { increment: 1 } },
+          select: columnSelect,
+        })
       : await tx.matrixColumn.create({ data: { matrixId, personId, position }, select: columnSelect });
     const dto = reshapeColumn(column);
-    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: column.id, action: "create", after: { personId, name: dto.name } }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [
+      { entity: "column", entityId: column.id, action: "create", after: { personId, name: dto.name } },
+    ]);
     return dto;
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
@@ -84,10 +102,16 @@ async function findColumn(matrixId: string, columnId: string, includeDeleted = f
   return column;
 }
 
-export async function moveColumn(user: CurrentUser, matrixId: string, columnId: string, input: MoveColumnInput): Promise<ColumnDto> {
+export async function moveColumn(
+  user: CurrentUser,
+  matrixId: string,
+  columnId: string,
+  input: MoveColumnInput,
+): Promise<ColumnDto> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   const before = await findColumn(matrixId, columnId);
-  const stale = () => new AppError("CONFLICT", "Someone moved this column meanwhile.", { details: { column: reshapeColumn(before) } });
+  const stale = () =>
+    new AppError("CONFLICT", "Someone moved this column meanwhile.", { details: { column: reshapeColumn(before) } });
   if (before.version !== input.version) throw stale();
   let changeId = 0;
   const moved = await db.$transaction(async (tx) => {
@@ -97,7 +121,9 @@ export async function moveColumn(user: CurrentUser, matrixId: string, columnId: 
       data: { position, version: { increment: 1 } },
     });
     if (count !== 1) throw stale();
-    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "move", after: { afterId: input.afterId } }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [
+      { entity: "column", entityId: columnId, action: "move", after: { afterId: input.afterId } },
+    ]);
     return reshapeColumn(await tx.matrixColumn.findUniqueOrThrow({ where: { id: columnId }, select: columnSelect }));
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
@@ -108,7 +134,10 @@ export async function removeColumn(user: CurrentUser, matrixId: string, columnId
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   await findColumn(matrixId, columnId);
   const changeId = await db.$transaction(async (tx) => {
-    await tx.matrixColumn.update({ where: { id: columnId }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await tx.matrixColumn.update({
+      where: { id: columnId },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     return recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "delete" }]);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
@@ -125,7 +154,9 @@ export async function restoreColumn(user: CurrentUser, matrixId: string, columnI
       data: { deletedAt: null, version: { increment: 1 } },
       select: columnSelect,
     });
-    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "restore" }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [
+      { entity: "column", entityId: columnId, action: "restore" },
+    ]);
     return reshapeColumn(restored);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["column"]);

@@ -19,7 +19,9 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
   const { team } = await requireTeamAccess(user.id, { teamId }, "matrix:edit");
   const template = input.template ? findTemplate(input.template) : undefined;
   if (input.template && !template) {
-    throw new AppError("INVALID_INPUT", "That template does not exist.", { fields: { template: "Choose a template from the list." } });
+    throw new AppError("INVALID_INPUT", "That template does not exist.", {
+      fields: { template: "Choose a template from the list." },
+    });
   }
 
   let changeId = 0;
@@ -29,7 +31,9 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
       select: { id: true, name: true },
     });
     if (!template) {
-      changeId = await recordChanges(tx, matrix.id, user.id, [{ entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name } }]);
+      changeId = await recordChanges(tx, matrix.id, user.id, [
+        { entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name } },
+      ]);
       return matrix;
     }
 
@@ -63,7 +67,13 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
     }
 
     const rowPositions = spacedPositions(template.rows.length);
-    const cells: { matrixId: string; responsibilityId: string; personId: string; letters: string; updatedById: string }[] = [];
+    const cells: {
+      matrixId: string;
+      responsibilityId: string;
+      personId: string;
+      letters: string;
+      updatedById: string;
+    }[] = [];
     for (const [i, row] of template.rows.entries()) {
       const created = await tx.responsibility.create({
         data: {
@@ -78,7 +88,8 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
       });
       for (const [colKey, letters] of Object.entries(row.cells)) {
         const personId = personIdByKey.get(colKey);
-        if (personId && letters) cells.push({ matrixId: matrix.id, responsibilityId: created.id, personId, letters, updatedById: user.id });
+        if (personId && letters)
+          cells.push({ matrixId: matrix.id, responsibilityId: created.id, personId, letters, updatedById: user.id });
       }
     }
     if (cells.length) await tx.cell.createMany({ data: cells });

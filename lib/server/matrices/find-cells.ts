@@ -41,4 +41,3 @@ export async function findCells(matrixId: string, targets: { responsibilityId: s
   );
   return found.flat().filter((c) => wanted.has(key(c)));
 }
-

@@ -95,7 +95,14 @@ export async function putCells(
       for (const w of unique) {
         if (w.version === 0) {
           await tx.cell.create({
-            data: { matrixId, responsibilityId: w.responsibilityId, personId: w.personId, letters: w.letters, version: 1, updatedById: user.id },
+            data: {
+              matrixId,
+              responsibilityId: w.responsibilityId,
+              personId: w.personId,
+              letters: w.letters,
+              version: 1,
+              updatedById: user.id,
+            },
           });
         } else {
           const { count } = await tx.cell.updateMany({

@@ -16,7 +16,12 @@ export interface ChangeInput {
  * Appends changes to the matrix's history (who, when, before → after): the feed, undo
  * and live catch-up all read it. Returns the id of the last change written.
  */
-export async function recordChanges(tx: Tx, matrixId: string, actorId: string, changes: ChangeInput[]): Promise<number> {
+export async function recordChanges(
+  tx: Tx,
+  matrixId: string,
+  actorId: string,
+  changes: ChangeInput[],
+): Promise<number> {
   let last = 0;
   for (const c of changes) {
     const row = await tx.matrixChange.create({

@@ -27,7 +27,9 @@ export async function requireMatrixAccess(
       teamId: true,
       name: true,
       version: true,
-      team: { select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } } },
+      team: {
+        select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } },
+      },
     },
   });
   if (!matrix) throw notFound("That matrix");

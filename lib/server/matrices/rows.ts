@@ -11,7 +11,12 @@ import type { RowDto } from "@/lib/matrix/dto";
 import type { CurrentUser } from "@/lib/server/session";
 
 /** The position for a row placed after `afterId`, renumbering the matrix's rows when the gap is used up. */
-async function rowPosition(tx: Tx, matrixId: string, afterId: string | null | undefined, excludeId?: string): Promise<number> {
+async function rowPosition(
+  tx: Tx,
+  matrixId: string,
+  afterId: string | null | undefined,
+  excludeId?: string,
+): Promise<number> {
   const ordered = await tx.responsibility.findMany({
     where: { matrixId, deletedAt: null, ...(excludeId ? { id: { not: excludeId } } : {}) },
     orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -45,7 +50,9 @@ export async function createRow(user: CurrentUser, matrixId: string, input: Crea
       },
       select: rowSelect,
     });
-    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: row.id, action: "create", after: row }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [
+      { entity: "row", entityId: row.id, action: "create", after: row },
+    ]);
     return reshapeRow(row);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
@@ -62,7 +69,12 @@ async function findRow(matrixId: string, rowId: string, includeDeleted = false) 
 }
 
 /** Edits and/or moves a row, refusing a stale version (409 with the current row). */
-export async function updateRow(user: CurrentUser, matrixId: string, rowId: string, input: UpdateRowInput): Promise<RowDto> {
+export async function updateRow(
+  user: CurrentUser,
+  matrixId: string,
+  rowId: string,
+  input: UpdateRowInput,
+): Promise<RowDto> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   const before = await findRow(matrixId, rowId);
   const stale = () =>
@@ -100,7 +112,10 @@ export async function deleteRow(user: CurrentUser, matrixId: string, rowId: stri
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
   await findRow(matrixId, rowId);
   const changeId = await db.$transaction(async (tx) => {
-    await tx.responsibility.update({ where: { id: rowId }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await tx.responsibility.update({
+      where: { id: rowId },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     return recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "delete" }]);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
@@ -117,7 +132,9 @@ export async function restoreRow(user: CurrentUser, matrixId: string, rowId: str
       data: { deletedAt: null, version: { increment: 1 } },
       select: rowSelect,
     });
-    changeId = await recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "restore", after: restored }]);
+    changeId = await recordChanges(tx, matrixId, user.id, [
+      { entity: "row", entityId: rowId, action: "restore", after: restored },
+    ]);
     return reshapeRow(restored);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["row"]);

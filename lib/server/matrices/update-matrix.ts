@@ -32,14 +32,21 @@ export async function updateMatrix(user: CurrentUser, matrixId: string, input: U
         version: { increment: 1 },
       },
     });
-    if (count !== 1) throw new AppError("CONFLICT", "Someone changed this matrix meanwhile.", { details: { matrix: reshape(before) } });
+    if (count !== 1)
+      throw new AppError("CONFLICT", "Someone changed this matrix meanwhile.", {
+        details: { matrix: reshape(before) },
+      });
     const after = await tx.matrix.findUniqueOrThrow({ where: { id: matrixId }, select });
     changeId = await recordChanges(tx, matrixId, user.id, [
       {
         entity: input.settings !== undefined ? "settings" : "matrix",
         entityId: matrixId,
         action: "update",
-        before: { name: before.name, description: before.description, settings: readSettings(before.settings).settings },
+        before: {
+          name: before.name,
+          description: before.description,
+          settings: readSettings(before.settings).settings,
+        },
         after: { name: after.name, description: after.description, settings: readSettings(after.settings).settings },
       },
     ]);

@@ -12,7 +12,11 @@ import type { CurrentUser } from "@/lib/server/session";
 /** A team's people and unfilled roles, by name. */
 export async function findPeople(userId: string, teamId: string): Promise<PersonDto[]> {
   await requireTeamAccess(userId, { teamId });
-  const people = await db.person.findMany({ where: { teamId, deletedAt: null }, orderBy: { name: "asc" }, select: personSelect });
+  const people = await db.person.findMany({
+    where: { teamId, deletedAt: null },
+    orderBy: { name: "asc" },
+    select: personSelect,
+  });
   return people.map(reshapePerson);
 }
 
@@ -20,7 +24,10 @@ export async function findPeople(userId: string, teamId: string): Promise<Person
 async function checkLinkedUser(tx: Pick<Db, "membership">, teamId: string, userId: string | null | undefined) {
   if (!userId) return;
   const m = await tx.membership.findFirst({ where: { teamId, userId }, select: { id: true } });
-  if (!m) throw new AppError("INVALID_INPUT", "That account is not a member of this team.", { fields: { userId: "Not a member of this team." } });
+  if (!m)
+    throw new AppError("INVALID_INPUT", "That account is not a member of this team.", {
+      fields: { userId: "Not a member of this team." },
+    });
 }
 
 export async function createPersonIn(tx: Pick<Db, "person" | "membership">, teamId: string, input: CreatePersonInput) {
@@ -53,7 +60,8 @@ export async function updatePerson(user: CurrentUser, personId: string, input: U
   });
   if (!person) throw notFound("That person");
   await requireTeamAccess(user.id, { teamId: person.teamId }, "people:edit");
-  const stale = () => new AppError("CONFLICT", "Someone changed this person meanwhile.", { details: { person: reshapePerson(person) } });
+  const stale = () =>
+    new AppError("CONFLICT", "Someone changed this person meanwhile.", { details: { person: reshapePerson(person) } });
   if (person.version !== input.version) throw stale();
   await checkLinkedUser(db, person.teamId, input.userId);
   // The update and one history entry per matrix showing this person, together: every
@@ -83,7 +91,9 @@ export async function updatePerson(user: CurrentUser, personId: string, input: U
     for (const { matrixId } of columns) {
       changes.set(
         matrixId,
-        await recordChanges(tx, matrixId, user.id, [{ entity: "person", entityId: personId, action: "update", before, after }]),
+        await recordChanges(tx, matrixId, user.id, [
+          { entity: "person", entityId: personId, action: "update", before, after },
+        ]),
       );
     }
     return { after, changes };

@@ -44,7 +44,11 @@ export function reshapePerson(p: PersonRow): PersonDto {
     id: p.id,
     name: p.name,
     roleTitle: p.roleTitle,
-    roleKinds: effectiveRoleKinds({ roleTitle: p.roleTitle, roleKinds: parseRoleKinds(p.roleKinds), kindsManual: p.kindsManual }),
+    roleKinds: effectiveRoleKinds({
+      roleTitle: p.roleTitle,
+      roleKinds: parseRoleKinds(p.roleKinds),
+      kindsManual: p.kindsManual,
+    }),
     kindsManual: p.kindsManual,
     isVacant: p.isVacant,
     codingShare: p.codingShare,

@@ -55,10 +55,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamSlug:
                 >
                   <span className="block font-medium">{m.name}</span>
                   {m.description ? (
-                    <span className="mt-1 line-clamp-2 block text-sm text-slate-600 dark:text-slate-400">{m.description}</span>
+                    <span className="mt-1 line-clamp-2 block text-sm text-slate-600 dark:text-slate-400">
+                      {m.description}
+                    </span>
                   ) : null}
                   <span className="mt-3 block text-xs text-slate-500 dark:text-slate-400">
-                    {m.rowCount} responsibilities · {m.columnCount} people · updated {dateFormat.format(new Date(m.updatedAt))}
+                    {m.rowCount} responsibilities · {m.columnCount} people · updated{" "}
+                    {dateFormat.format(new Date(m.updatedAt))}
                   </span>
                 </Link>
               </li>

@@ -27,7 +27,12 @@ function plural(n: number, s: Severity): string {
 }
 
 /** What a finding is about, in words: the responsibility, the person, or the matrix. */
-function subjectOf(f: Finding, view: ExportView, rowTitles: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>): string {
+function subjectOf(
+  f: Finding,
+  view: ExportView,
+  rowTitles: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string>,
+): string {
   if (f.responsibilityId !== undefined) {
     const title = rowTitles.get(f.responsibilityId) ?? "A responsibility";
     return f.personId !== undefined && names.has(f.personId) ? `${title} · ${names.get(f.personId)}` : title;
@@ -72,7 +77,9 @@ export function drawFindings(ctx: FindingsContext): void {
   }
   const hidden = view.allFindings.length - findings.length;
   if (hidden > 0) {
-    notes.push(`This export is filtered: ${hidden} more ${hidden === 1 ? "finding concerns" : "findings concern"} responsibilities or people left out of it.`);
+    notes.push(
+      `This export is filtered: ${hidden} more ${hidden === 1 ? "finding concerns" : "findings concern"} responsibilities or people left out of it.`,
+    );
   }
   for (const note of notes) {
     for (const line of engine.wrap(note, width, 8)) {
@@ -92,7 +99,11 @@ export function drawFindings(ctx: FindingsContext): void {
     if (list.length === 0) continue;
     if (y + 40 > ctx.bottom) y = ctx.newPage();
     y += 8;
-    engine.draw(`${SECTION_TITLES[s]} (${list.length})`, left, y + 10, { size: 10.5, bold: true, color: SEVERITY_COLORS[s] });
+    engine.draw(`${SECTION_TITLES[s]} (${list.length})`, left, y + 10, {
+      size: 10.5,
+      bold: true,
+      color: SEVERITY_COLORS[s],
+    });
     y += 18;
     for (const f of list) {
       const head = `${ruleInfo(f.code).title} — ${subjectOf(f, view, rowTitles, names)}`;
@@ -101,7 +112,11 @@ export function drawFindings(ctx: FindingsContext): void {
       const height = headLines.length * 10.5 + bodyLines.length * 9.5 + 6;
       if (y + height > ctx.bottom) {
         y = ctx.newPage();
-        engine.draw(`${SECTION_TITLES[s]} (continued)`, left, y + 10, { size: 10.5, bold: true, color: SEVERITY_COLORS[s] });
+        engine.draw(`${SECTION_TITLES[s]} (continued)`, left, y + 10, {
+          size: 10.5,
+          bold: true,
+          color: SEVERITY_COLORS[s],
+        });
         y += 18;
       }
       doc.circle(left + 3.5, y + 5.5, 2.6).fill(SEVERITY_COLORS[s]);

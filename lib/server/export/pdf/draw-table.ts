@@ -4,7 +4,15 @@ import type { RowDto } from "@/lib/matrix/dto";
 import type { Letter, Severity } from "@/lib/raci/types";
 import type { ExportView } from "../export-view";
 import type { TextEngine } from "./text-engine";
-import { CELL_PAD_X, GROUP_ROW_HEIGHT, LETTER_TEXTS, MARKER_WIDTH, ROW_PAD_Y, type Band, type TableLayout } from "./layout";
+import {
+  CELL_PAD_X,
+  GROUP_ROW_HEIGHT,
+  LETTER_TEXTS,
+  MARKER_WIDTH,
+  ROW_PAD_Y,
+  type Band,
+  type TableLayout,
+} from "./layout";
 import { INK, LETTER_COLORS, SEVERITY_COLORS, TYPE } from "./theme";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -70,7 +78,12 @@ export function drawBand(ctx: TableContext, band: Band, items: readonly TableIte
     if (y + height + keep > ctx.bottom && pageItems.length > 0) {
       startPage(false);
       if (item.kind === "row" && currentGroup) {
-        pageItems.push({ item: { kind: "group", label: currentGroup.label, count: currentGroup.count }, y, height: GROUP_ROW_HEIGHT, continued: true });
+        pageItems.push({
+          item: { kind: "group", label: currentGroup.label, count: currentGroup.count },
+          y,
+          height: GROUP_ROW_HEIGHT,
+          continued: true,
+        });
         y += GROUP_ROW_HEIGHT;
       }
     }
@@ -81,7 +94,12 @@ export function drawBand(ctx: TableContext, band: Band, items: readonly TableIte
   flush();
 }
 
-function drawPage(ctx: TableContext, band: Band, top: number, items: { item: TableItem; y: number; height: number; continued: boolean }[]): void {
+function drawPage(
+  ctx: TableContext,
+  band: Band,
+  top: number,
+  items: { item: TableItem; y: number; height: number; continued: boolean }[],
+): void {
   const { doc, engine, layout, view } = ctx;
   const left = layout.left;
   const titleRight = left + layout.titleWidth;
@@ -154,8 +172,13 @@ function drawPage(ctx: TableContext, band: Band, top: number, items: { item: Tab
   engine.begin();
 
   // ---- Column titles.
-  engine.draw("Responsibility", left + CELL_PAD_X, headerBottom - 5, { size: TYPE.header, bold: true, color: INK.muted });
-  if (layout.domainWidth > 0) engine.draw("Domain", titleRight + 3, headerBottom - 5, { size: TYPE.header, bold: true, color: INK.muted });
+  engine.draw("Responsibility", left + CELL_PAD_X, headerBottom - 5, {
+    size: TYPE.header,
+    bold: true,
+    color: INK.muted,
+  });
+  if (layout.domainWidth > 0)
+    engine.draw("Domain", titleRight + 3, headerBottom - 5, { size: TYPE.header, bold: true, color: INK.muted });
   for (const col of band.columns) {
     const block = col.nameLines.length * TYPE.headerLine + col.titleLines.length * (TYPE.headerLine - 1);
     let x = col.x + (col.width - block) / 2;
@@ -177,7 +200,10 @@ function drawPage(ctx: TableContext, band: Band, top: number, items: { item: Tab
       const baseline = y + height / 2 + TYPE.body * 0.36;
       engine.draw(label, left + CELL_PAD_X, baseline, { size: TYPE.body + 0.5, bold: true, color: INK.text });
       const count = `${item.count} ${item.count === 1 ? "item" : "items"}`;
-      engine.draw(count, left + CELL_PAD_X + engine.width(label, TYPE.body + 0.5, true) + 6, baseline, { size: TYPE.small, color: INK.faint });
+      engine.draw(count, left + CELL_PAD_X + engine.width(label, TYPE.body + 0.5, true) + 6, baseline, {
+        size: TYPE.small,
+        color: INK.faint,
+      });
       continue;
     }
     const lines = layout.rowLines[item.index] ?? [item.row.title];
@@ -189,14 +215,21 @@ function drawPage(ctx: TableContext, band: Band, top: number, items: { item: Tab
     }
     const mid = y + height / 2 + TYPE.letters * 0.36;
     if (layout.domainWidth > 0 && item.row.domain) {
-      engine.draw(DOMAIN_SHORT[item.row.domain] ?? "", titleRight + 3, y + ROW_PAD_Y + TYPE.body * 0.95, { size: TYPE.small, color: INK.muted });
+      engine.draw(DOMAIN_SHORT[item.row.domain] ?? "", titleRight + 3, y + ROW_PAD_Y + TYPE.body * 0.95, {
+        size: TYPE.small,
+        color: INK.muted,
+      });
     }
     const base = item.index * nCols;
     for (const col of band.columns) {
       const mask = view.masks[base + col.index] ?? 0;
       const letter = STRONGEST[mask];
       if (!letter) continue;
-      engine.drawCentered(LETTER_TEXTS[mask] ?? "", col.x + col.width / 2, mid, { size: TYPE.letters, bold: true, color: LETTER_COLORS[letter].text });
+      engine.drawCentered(LETTER_TEXTS[mask] ?? "", col.x + col.width / 2, mid, {
+        size: TYPE.letters,
+        bold: true,
+        color: LETTER_COLORS[letter].text,
+      });
     }
   }
   engine.end();

@@ -77,7 +77,13 @@ export function subtitle(c: { name: string; roleTitle: string; isVacant: boolean
  * column bands that each fit the page. Every value is measured once per distinct
  * string through the engine's caches.
  */
-function layoutFor(view: ExportView, engine: TextEngine, paper: Paper, orientation: "portrait" | "landscape", withMarkers: boolean): TableLayout {
+function layoutFor(
+  view: ExportView,
+  engine: TextEngine,
+  paper: Paper,
+  orientation: "portrait" | "landscape",
+  withMarkers: boolean,
+): TableLayout {
   const { w, h } = pageSize(paper, orientation);
   const contentWidth = w - 2 * PAGE.marginX;
   const domainWidth = view.rows.some((r) => r.domain !== null) ? DOMAIN_WIDTH : 0;
@@ -86,7 +92,11 @@ function layoutFor(view: ExportView, engine: TextEngine, paper: Paper, orientati
   // longer titles wrap onto more rotated lines (and widen their column).
   let natural = 0;
   for (const c of view.columns) {
-    natural = Math.max(natural, engine.width(c.name, TYPE.header, true), c.roleTitle ? engine.width(c.roleTitle, TYPE.small) : 0);
+    natural = Math.max(
+      natural,
+      engine.width(c.name, TYPE.header, true),
+      c.roleTitle ? engine.width(c.roleTitle, TYPE.small) : 0,
+    );
   }
   const headerHeight = Math.min(HEADER_MAX, Math.max(HEADER_MIN, natural + 2 * HEADER_PAD));
   const headerTextMax = headerHeight - 2 * HEADER_PAD;
@@ -112,7 +122,9 @@ function layoutFor(view: ExportView, engine: TextEngine, paper: Paper, orientati
   const markerRoom = withMarkers ? MARKER_WIDTH : 0;
   const reading = orientation === "portrait" ? 210 : 250;
   const spare = contentWidth - domainWidth - peopleWidth;
-  const titleWidth = Math.round(Math.max(130, Math.min(longest + 2 * CELL_PAD_X + markerRoom, Math.max(reading, Math.min(spare, 320)))));
+  const titleWidth = Math.round(
+    Math.max(130, Math.min(longest + 2 * CELL_PAD_X + markerRoom, Math.max(reading, Math.min(spare, 320)))),
+  );
 
   const rowLines = view.rows.map((r) => engine.wrap(r.title, titleWidth - 2 * CELL_PAD_X - markerRoom, TYPE.body));
   const rowHeights = rowLines.map((lines) => Math.max(MIN_ROW_HEIGHT, lines.length * TYPE.bodyLine + 2 * ROW_PAD_Y));
@@ -180,7 +192,13 @@ export function splitBands(columns: readonly PlacedColumn[], available: number, 
  * The layout for the chosen orientation. "auto" takes portrait when every column fits
  * across one portrait page, landscape otherwise (fewer, wider bands).
  */
-export function layoutTable(view: ExportView, engine: TextEngine, paper: Paper, choice: OrientationChoice, withMarkers: boolean): TableLayout {
+export function layoutTable(
+  view: ExportView,
+  engine: TextEngine,
+  paper: Paper,
+  choice: OrientationChoice,
+  withMarkers: boolean,
+): TableLayout {
   if (choice !== "auto") return layoutFor(view, engine, paper, choice, withMarkers);
   const portrait = layoutFor(view, engine, paper, "portrait", withMarkers);
   if (portrait.bands.length <= 1) return portrait;

@@ -80,8 +80,10 @@ export async function renderMatrixPdf(view: ExportView, options: PdfOptions): Pr
   const rowSeverity = new Map<string, Severity>();
   const columnSeverity = new Map<string, Severity>();
   if (options.includeFindings) {
-    for (const [rowId, list] of findingsByRow(view.findings)) for (const f of list) worst(rowSeverity, rowId, f.severity);
-    for (const f of view.findings) if (f.responsibilityId === undefined && f.personId !== undefined) worst(columnSeverity, f.personId, f.severity);
+    for (const [rowId, list] of findingsByRow(view.findings))
+      for (const f of list) worst(rowSeverity, rowId, f.severity);
+    for (const f of view.findings)
+      if (f.responsibilityId === undefined && f.personId !== undefined) worst(columnSeverity, f.personId, f.severity);
   }
 
   // ---- Items: category groups in the grid's order.
@@ -108,7 +110,12 @@ export async function renderMatrixPdf(view: ExportView, options: PdfOptions): Pr
       engine.draw("No responsibilities to show.", left, y + 12, { size: 9, color: INK.muted });
       return;
     }
-    drawBand({ doc, engine, view, layout, rowSeverity, columnSeverity, showMarkers: options.includeFindings, newPage, bottom }, band, items, y);
+    drawBand(
+      { doc, engine, view, layout, rowSeverity, columnSeverity, showMarkers: options.includeFindings, newPage, bottom },
+      band,
+      items,
+      y,
+    );
   });
 
   if (options.includeFindings) {
@@ -123,7 +130,15 @@ export async function renderMatrixPdf(view: ExportView, options: PdfOptions): Pr
 }
 
 /** Title, description, facts, filter, health and the legend; returns where the table starts. */
-function drawTitleBlock(doc: Doc, engine: TextEngine, view: ExportView, options: PdfOptions, left: number, width: number, top: number): number {
+function drawTitleBlock(
+  doc: Doc,
+  engine: TextEngine,
+  view: ExportView,
+  options: PdfOptions,
+  left: number,
+  width: number,
+  top: number,
+): number {
   let y = top;
   for (const line of engine.wrap(view.matrix.name, width, TYPE.title, true)) {
     engine.draw(line, left, y + TYPE.title, { size: TYPE.title, bold: true, color: INK.text });
@@ -156,9 +171,15 @@ function drawTitleBlock(doc: Doc, engine: TextEngine, view: ExportView, options:
   }
   if (options.includeFindings) {
     const summary = summarizeFindings(view.findings);
-    const color = summary.bySeverity.error > 0 ? SEVERITY_COLORS.error : summary.bySeverity.warning > 0 ? SEVERITY_COLORS.warning : "#15803d";
+    const color =
+      summary.bySeverity.error > 0
+        ? SEVERITY_COLORS.error
+        : summary.bySeverity.warning > 0
+          ? SEVERITY_COLORS.warning
+          : "#15803d";
     doc.circle(left + 3, y + 6.5, 3).fill(color);
-    const more = view.findings.length > 0 ? " — listed on the last pages; dots mark the rows and people concerned." : "";
+    const more =
+      view.findings.length > 0 ? " — listed on the last pages; dots mark the rows and people concerned." : "";
     engine.draw(`${summary.health}${more}`, left + 10, y + 9, { size: 8, bold: true, color: INK.text });
     y += 13;
   }
@@ -186,15 +207,28 @@ function drawTitleBlock(doc: Doc, engine: TextEngine, view: ExportView, options:
 
 function drawBandIntro(engine: TextEngine, from: number, to: number, total: number, left: number, top: number): number {
   engine.draw(`People ${from}–${to} of ${total}`, left, top + 10, { size: 10, bold: true, color: INK.text });
-  engine.draw("The responsibility column repeats on every page.", left + engine.width(`People ${from}–${to} of ${total}`, 10, true) + 8, top + 10, {
-    size: 7.5,
-    color: INK.faint,
-  });
+  engine.draw(
+    "The responsibility column repeats on every page.",
+    left + engine.width(`People ${from}–${to} of ${total}`, 10, true) + 8,
+    top + 10,
+    {
+      size: 7.5,
+      color: INK.faint,
+    },
+  );
   return top + 20;
 }
 
 /** Running header and footer on every page, once the page count is known. */
-function drawChrome(doc: Doc, engine: TextEngine, view: ExportView, options: PdfOptions, labels: string[], w: number, h: number) {
+function drawChrome(
+  doc: Doc,
+  engine: TextEngine,
+  view: ExportView,
+  options: PdfOptions,
+  labels: string[],
+  w: number,
+  h: number,
+) {
   const range = doc.bufferedPageRange();
   const left = PAGE.marginX;
   const right = w - PAGE.marginX;
@@ -209,11 +243,29 @@ function drawChrome(doc: Doc, engine: TextEngine, view: ExportView, options: Pdf
     const pageLabel = labels[i] ?? "";
     const labelWidth = engine.width(pageLabel, TYPE.chrome);
     const titleLine = engine.wrap(title, right - left - labelWidth - 16, TYPE.chrome, true)[0] ?? title;
-    engine.draw(titleLine === title ? title : `${titleLine}…`, left, PAGE.headerTop + 8, { size: TYPE.chrome, bold: true, color: INK.muted });
+    engine.draw(titleLine === title ? title : `${titleLine}…`, left, PAGE.headerTop + 8, {
+      size: TYPE.chrome,
+      bold: true,
+      color: INK.muted,
+    });
     engine.drawRight(pageLabel, right, PAGE.headerTop + 8, { size: TYPE.chrome, color: INK.faint });
-    doc.lineWidth(0.5).moveTo(left, PAGE.headerTop + 13).lineTo(right, PAGE.headerTop + 13).strokeColor(INK.rule).stroke();
-    doc.lineWidth(0.5).moveTo(left, h - 28).lineTo(right, h - 28).strokeColor(INK.rule).stroke();
+    doc
+      .lineWidth(0.5)
+      .moveTo(left, PAGE.headerTop + 13)
+      .lineTo(right, PAGE.headerTop + 13)
+      .strokeColor(INK.rule)
+      .stroke();
+    doc
+      .lineWidth(0.5)
+      .moveTo(left, h - 28)
+      .lineTo(right, h - 28)
+      .strokeColor(INK.rule)
+      .stroke();
     engine.draw(footer, left, h - 18, { size: TYPE.small, color: INK.faint });
-    engine.drawRight(`Page ${i + 1} of ${range.count}`, right, h - 18, { size: TYPE.chrome, bold: true, color: INK.muted });
+    engine.drawRight(`Page ${i + 1} of ${range.count}`, right, h - 18, {
+      size: TYPE.chrome,
+      bold: true,
+      color: INK.muted,
+    });
   }
 }

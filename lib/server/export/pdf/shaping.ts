@@ -31,7 +31,14 @@ export function shape(name: FaceName, text: string): Shaping {
   const scale = 1000 / font.unitsPerEm;
   const run = font.layout(text);
   const n = run.glyphs.length;
-  const s: Shaping = { width: run.advanceWidth / font.unitsPerEm, glyphIds: new Array(n), advances: new Array(n), kerning: new Array(n), codePoints: new Array(n), hasOffsets: false };
+  const s: Shaping = {
+    width: run.advanceWidth / font.unitsPerEm,
+    glyphIds: new Array(n),
+    advances: new Array(n),
+    kerning: new Array(n),
+    codePoints: new Array(n),
+    hasOffsets: false,
+  };
   for (let i = 0; i < n; i++) {
     const g = run.glyphs[i]!;
     const p = run.positions[i]!;

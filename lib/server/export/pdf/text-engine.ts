@@ -278,7 +278,10 @@ export class TextEngine {
     this.embed(run.face);
     doc.save();
     if (up) doc.rotate(-90, { origin: [x, y] });
-    doc.font(run.face, style.size).fillColor(style.color).text(run.text, x, y, { lineBreak: false, baseline: "alphabetic" });
+    doc
+      .font(run.face, style.size)
+      .fillColor(style.color)
+      .text(run.text, x, y, { lineBreak: false, baseline: "alphabetic" });
     doc.restore();
   }
 
@@ -336,7 +339,8 @@ export class TextEngine {
       this.doc.registerFont(name, face(name) as unknown as Buffer);
       this.doc.font(name);
       font = this.internals._font;
-      if (!font || typeof font.encode !== "function") throw new Error("pdfkit's embedded font API changed: update lib/server/export/pdf/text-engine.ts.");
+      if (!font || typeof font.encode !== "function")
+        throw new Error("pdfkit's embedded font API changed: update lib/server/export/pdf/text-engine.ts.");
       this.embedded.set(name, font);
     }
     return font;

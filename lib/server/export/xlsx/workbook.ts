@@ -63,10 +63,16 @@ export interface WorkbookSpec {
 
 // Characters XML 1.0 does not allow, and lone surrogates: dropped rather than written
 // as a file Excel refuses to open.
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const INVALID_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 export function xmlEscape(s: string): string {
-  return s.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return s
+    .replace(INVALID_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -159,7 +165,8 @@ function sheetXml(sheet: SheetSpec, strings: SharedStrings, isFirst: boolean): s
     const cells: string[] = [];
     row.cells.forEach((cell, c) => {
       if (!cell || cell.value === "") {
-        if (cell?.style && cell.style !== "default") cells.push(`<c r="${columnLetter(c + 1)}${r + 1}" s="${STYLE_INDEX[cell.style]}"/>`);
+        if (cell?.style && cell.style !== "default")
+          cells.push(`<c r="${columnLetter(c + 1)}${r + 1}" s="${STYLE_INDEX[cell.style]}"/>`);
         return;
       }
       const ref = `${columnLetter(c + 1)}${r + 1}`;
@@ -180,7 +187,11 @@ function sheetXml(sheet: SheetSpec, strings: SharedStrings, isFirst: boolean): s
 
 /** Sheet names: at most 31 characters, none of []:*?/\ (Excel's rules), unique. */
 function sheetName(name: string, taken: Set<string>): string {
-  let base = name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
+  let base =
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   let n = 2;
   let candidate = base;
   while (taken.has(candidate.toLowerCase())) {
@@ -210,7 +221,10 @@ export function writeWorkbook(spec: WorkbookSpec): Buffer {
           `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
           `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
           `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-          range((i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`) +
+          range(
+            (i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          ) +
           `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
           `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
           `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
@@ -240,7 +254,9 @@ export function writeWorkbook(spec: WorkbookSpec): Buffer {
         data:
           `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
           `<bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-          range((i) => `<sheet name="${xmlEscape(names[i] ?? `Sheet${i + 1}`)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`) +
+          range(
+            (i) => `<sheet name="${xmlEscape(names[i] ?? `Sheet${i + 1}`)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+          ) +
           `</sheets>` +
           (spec.sheets.some((s) => s.autoFilter)
             ? `<definedNames>${range((i) =>
@@ -255,7 +271,10 @@ export function writeWorkbook(spec: WorkbookSpec): Buffer {
         name: "xl/_rels/workbook.xml.rels",
         data:
           `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-          range((i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`) +
+          range(
+            (i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          ) +
           `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
           `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
       },

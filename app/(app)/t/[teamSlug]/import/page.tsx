@@ -20,7 +20,8 @@ export default async function ImportPage({ params }: { params: Promise<{ teamSlu
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Import a matrix</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-          Bring in the RACI table you already have. You will see what will be created, what could not be read, and the gaps the team still has, before anything is saved.
+          Bring in the RACI table you already have. You will see what will be created, what could not be read, and the
+          gaps the team still has, before anything is saved.
         </p>
       </div>
       {can(role, "matrix:edit") ? (
@@ -29,7 +30,9 @@ export default async function ImportPage({ params }: { params: Promise<{ teamSlu
         </Card>
       ) : (
         <Card>
-          <p className="text-sm text-slate-700 dark:text-slate-300">Your role in this team lets you view matrices, not create them. Ask a manager or owner to import this one.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Your role in this team lets you view matrices, not create them. Ask a manager or owner to import this one.
+          </p>
         </Card>
       )}
     </div>

@@ -25,20 +25,33 @@ export default async function PeoplePage({ params }: { params: Promise<{ teamSlu
             <caption className="sr-only">People and roles of {team.name}</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase dark:border-slate-800 dark:text-slate-400">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Role title</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Acts as</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">Hands-on coding</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Role title
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Acts as
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  Hands-on coding
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
               {people.map((p) => (
                 <tr key={p.id}>
                   <th scope="row" className="px-4 py-2.5 font-medium">
-                    <Link href={`/t/${team.slug}/people/${p.id}`} className="text-accent-700 hover:underline dark:text-accent-100">
+                    <Link
+                      href={`/t/${team.slug}/people/${p.id}`}
+                      className="text-accent-700 hover:underline dark:text-accent-100"
+                    >
                       {p.name}
                     </Link>
-                    {p.isVacant ? <span className="ml-2 text-xs font-normal text-slate-500">(unfilled role)</span> : null}
+                    {p.isVacant ? (
+                      <span className="ml-2 text-xs font-normal text-slate-500">(unfilled role)</span>
+                    ) : null}
                   </th>
                   <td className="px-4 py-2.5">{p.roleTitle || "—"}</td>
                   <td className="px-4 py-2.5">{p.roleKinds.map((k) => ROLE_KIND_NAMES[k]).join(" and ") || "—"}</td>

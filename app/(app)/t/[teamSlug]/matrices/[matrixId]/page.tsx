@@ -33,5 +33,7 @@ export default async function MatrixPage({ params }: { params: Params }) {
   const { matrix, role } = await load(params);
   const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
   if (!user) notFound();
-  return <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />;
+  return (
+    <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />
+  );
 }

@@ -37,7 +37,11 @@ export default async function PersonPage({ params }: { params: Params }) {
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{person.name}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {[person.roleTitle, person.roleKinds.map((k) => ROLE_KIND_NAMES[k]).join(" and "), person.codingShare !== null ? `${person.codingShare}% hands-on coding` : null]
+          {[
+            person.roleTitle,
+            person.roleKinds.map((k) => ROLE_KIND_NAMES[k]).join(" and "),
+            person.codingShare !== null ? `${person.codingShare}% hands-on coding` : null,
+          ]
             .filter(Boolean)
             .join(" · ") || "No role title yet"}
         </p>
@@ -54,10 +58,16 @@ export default async function PersonPage({ params }: { params: Params }) {
             ) : (
               <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
                 {items.map((a) => (
-                  <li key={`${a.matrixId}-${a.rowId}`} className="flex items-center justify-between gap-3 px-4 py-2 text-sm">
+                  <li
+                    key={`${a.matrixId}-${a.rowId}`}
+                    className="flex items-center justify-between gap-3 px-4 py-2 text-sm"
+                  >
                     <span>
                       <span className="font-medium">{a.title}</span>{" "}
-                      <Link href={`/t/${team.slug}/matrices/${a.matrixId}`} className="text-xs text-slate-500 hover:underline dark:text-slate-400">
+                      <Link
+                        href={`/t/${team.slug}/matrices/${a.matrixId}`}
+                        className="text-xs text-slate-500 hover:underline dark:text-slate-400"
+                      >
                         {a.matrixName}
                       </Link>
                     </span>

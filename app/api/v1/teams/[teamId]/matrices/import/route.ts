@@ -23,7 +23,10 @@ export const POST = apiRoute<{ teamId: string }>(async ({ user, params, request 
   const name = source.name ?? nameFromFileName(source.fileName);
 
   if (query.preview) {
-    return Response.json({ preview: await previewImport(team.id, model, name) }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { preview: await previewImport(team.id, model, name) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   }
   if (!name) throw new AppError("INVALID_INPUT", "Give the new matrix a name.", { fields: { name: "Enter a name." } });
   const result = await importMatrix(user, team, name, model);
