@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { POSITION_STEP, positionAfter, spacedPositions } from "./positions";
+import { POSITION_STEP, placeAfter, positionAfter, spacedPositions } from "./positions";
 
 const rows = [
   { id: "a", position: 1024 },
@@ -47,5 +47,27 @@ describe("positionAfter", () => {
 describe("spacedPositions", () => {
   it("spaces by the step", () => {
     expect(spacedPositions(3)).toEqual([1024, 2048, 3072]);
+  });
+});
+
+describe("placeAfter", () => {
+  it("writes nothing while there is room", async () => {
+    const writes: [string, number][] = [];
+    const p = await placeAfter(rows, "a", async (id, pos) => writes.push([id, pos]));
+    expect(p).toBe(1536);
+    expect(writes).toEqual([]);
+  });
+  it("renumbers every item in order when the gap is used up, then places between", async () => {
+    const tight = [
+      { id: "a", position: 1 },
+      { id: "b", position: 1 + 1e-10 },
+    ];
+    const writes: [string, number][] = [];
+    const p = await placeAfter(tight, "a", async (id, pos) => writes.push([id, pos]));
+    expect(writes).toEqual([
+      ["a", 1024],
+      ["b", 2048],
+    ]);
+    expect(p).toBe(1536);
   });
 });

@@ -31,3 +31,20 @@ export function positionAfter(
 export function spacedPositions(n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i + 1) * POSITION_STEP);
 }
+
+/**
+ * The position for an item placed after `afterId`; when the gap is used up, every item
+ * is first renumbered through `write` (index × STEP), in order.
+ */
+export async function placeAfter(
+  ordered: readonly { id: string; position: number }[],
+  afterId: string | null | undefined,
+  write: (id: string, position: number) => Promise<unknown>,
+): Promise<number> {
+  const { position, renumber } = positionAfter(ordered, afterId);
+  if (!renumber) return position;
+  const spaced = spacedPositions(ordered.length);
+  const renumbered = ordered.map((item, i) => ({ id: item.id, position: spaced[i] ?? i }));
+  for (const item of renumbered) await write(item.id, item.position);
+  return positionAfter(renumbered, afterId).position;
+}

@@ -6,7 +6,7 @@ import { recordChanges, type Tx } from "@/lib/server/matrices/record-change";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { createPersonIn } from "@/lib/server/people/people";
 import { personSelect, reshapePerson } from "@/lib/server/people/person-dto";
-import { positionAfter, spacedPositions } from "@/lib/matrix/positions";
+import { placeAfter } from "@/lib/matrix/positions";
 import type { AddColumnInput, MoveColumnInput } from "@/lib/schemas/matrix";
 import type { ColumnDto } from "@/lib/matrix/dto";
 import type { CurrentUser } from "@/lib/server/session";
@@ -36,15 +36,7 @@ async function columnPosition(tx: Tx, matrixId: string, afterId: string | null |
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: { id: true, position: true },
   });
-  const { position, renumber } = positionAfter(ordered, afterId);
-  if (!renumber) return position;
-  const spaced = spacedPositions(ordered.length);
-  for (const [i, c] of ordered.entries())
-    await tx.matrixColumn.update({ where: { id: c.id }, data: { position: spaced[i] ?? i } });
-  return positionAfter(
-    ordered.map((c, i) => ({ id: c.id, position: spaced[i] ?? i })),
-    afterId,
-  ).position;
+  return placeAfter(ordered, afterId, (id, position) => tx.matrixColumn.update({ where: { id }, data: { position } }));
 }
 
 /**

@@ -39,6 +39,7 @@ export async function recordChanges(
     last = row.id;
   }
   // The matrix's updatedAt is its "last changed" time (lists, exports).
-  if (changes.length) await tx.matrix.update({ where: { id: matrixId }, data: { updatedAt: new Date() } });
+  if (changes.length)
+    await tx.matrix.update({ where: { id: matrixId }, data: { updatedAt: new Date() }, select: { id: true } });
   return last;
 }

@@ -5,7 +5,7 @@ import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access
 import { recordChanges, type Tx } from "@/lib/server/matrices/record-change";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { reshapeRow, rowSelect } from "@/lib/server/matrices/reshape";
-import { positionAfter, spacedPositions } from "@/lib/matrix/positions";
+import { placeAfter } from "@/lib/matrix/positions";
 import type { CreateRowInput, UpdateRowInput } from "@/lib/schemas/matrix";
 import type { RowDto } from "@/lib/matrix/dto";
 import type { CurrentUser } from "@/lib/server/session";
@@ -22,16 +22,9 @@ async function rowPosition(
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: { id: true, position: true },
   });
-  const { position, renumber } = positionAfter(ordered, afterId);
-  if (!renumber) return position;
-  const spaced = spacedPositions(ordered.length);
-  for (const [i, r] of ordered.entries()) {
-    await tx.responsibility.update({ where: { id: r.id }, data: { position: spaced[i] ?? i } });
-  }
-  return positionAfter(
-    ordered.map((r, i) => ({ id: r.id, position: spaced[i] ?? i })),
-    afterId,
-  ).position;
+  return placeAfter(ordered, afterId, (id, position) =>
+    tx.responsibility.update({ where: { id }, data: { position } }),
+  );
 }
 
 export async function createRow(user: CurrentUser, matrixId: string, input: CreateRowInput): Promise<RowDto> {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { MatrixScreen } from "@/components/matrix/matrix-screen";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
@@ -10,9 +11,11 @@ import { can } from "@/lib/permissions";
 
 type Params = Promise<{ teamSlug: string; matrixId: string }>;
 
-/** The matrix, loaded only through the caller's membership of the team in the URL. */
-async function load(params: Params) {
-  const { teamSlug, matrixId } = await params;
+/**
+ * The matrix, loaded only through the caller's membership of the team in the URL.
+ * Cached per request: the metadata and the page share one lookup.
+ */
+const load = cache(async (teamSlug: string, matrixId: string) => {
   const { team, userId } = await findTeamPage(teamSlug);
   try {
     const access = await requireMatrixAccess(userId, matrixId);
@@ -22,15 +25,17 @@ async function load(params: Params) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { matrix } = await load(params);
+  const { teamSlug, matrixId } = await params;
+  const { matrix } = await load(teamSlug, matrixId);
   return { title: matrix.name };
 }
 
 export default async function MatrixPage({ params }: { params: Params }) {
-  const { matrix, role } = await load(params);
+  const { teamSlug, matrixId } = await params;
+  const { matrix, role } = await load(teamSlug, matrixId);
   const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
   if (!user) notFound();
   return (
