@@ -15,6 +15,10 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
+// Settings may live in .env (the environment wins); load it here so that the migration
+// step and the server read the same DATABASE_URL.
+if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
 const env = { ...process.env };
 env.DATABASE_URL ||= "file:./data/remit.db";
 env.NODE_ENV = "production";

@@ -324,14 +324,19 @@ async function createDatabases(adminUrl, names) {
   }
 }
 
-/** Deploy migrations, start `next start` on a free port, wait until it's ready. */
-async function startApp({ name, databaseUrl, dir }) {
-  await run(node, [bin.db, "deploy"], {
-    env: { DATABASE_URL: databaseUrl },
-    label: `DATABASE_URL=${databaseUrl} node scripts/db.mjs deploy`,
-  });
+/**
+ * Deploy migrations, start `next start` on a free port, wait until it's ready. A second
+ * instance on the same database passes the first one's `authSecret` (sessions work on
+ * both) and skips the deploy.
+ */
+async function startApp({ name, databaseUrl, dir, authSecret = randomBytes(32).toString("base64url"), deploy = true }) {
+  if (deploy) {
+    await run(node, [bin.db, "deploy"], {
+      env: { DATABASE_URL: databaseUrl },
+      label: `DATABASE_URL=${databaseUrl} node scripts/db.mjs deploy`,
+    });
+  }
   const port = await getFreePort();
-  const authSecret = randomBytes(32).toString("base64url");
   const logFile = path.join(dir, `${name}-server.log`);
   const server = startAppServer({
     root,
@@ -358,11 +363,13 @@ async function startApp({ name, databaseUrl, dir }) {
   return { server, authSecret };
 }
 
-async function runPlaywright({ pass, server, databaseUrl, authSecret }) {
+async function runPlaywright({ pass, server, databaseUrl, authSecret, server2 = null }) {
   try {
     await run(node, [bin.playwright, "test", ...playwrightArgs], {
       env: {
         E2E_BASE_URL: server.url,
+        // e2e/multi-instance.spec.ts runs when there is a second instance on the same database.
+        E2E_BASE_URL_2: server2?.url ?? "",
         E2E_DATABASE_URL: databaseUrl,
         E2E_AUTH_SECRET: authSecret,
         E2E_PASS: pass,
@@ -372,8 +379,10 @@ async function runPlaywright({ pass, server, databaseUrl, authSecret }) {
       label: `E2E_BASE_URL=${server.url} playwright test ${playwrightArgs.join(" ")}`.trim(),
     });
   } catch (e) {
-    if (server.exited && !interrupted) {
-      e.message += `\n${pass} server died during the run; log tail:\n${server.logTail(40)}`;
+    for (const s of [server, server2]) {
+      if (s?.exited && !interrupted) {
+        e.message += `\n${pass} server (${s.url}) died during the run; log tail:\n${s.logTail(40)}`;
+      }
     }
     throw e;
   }
@@ -510,10 +519,18 @@ if (want.pg) {
     const cl = await ensureCluster();
     const databaseUrl = withDatabase(cl.url, "remit_e2e");
     const { server, authSecret } = await startApp({ name: "postgres", databaseUrl, dir: pgDir });
+    // A second instance on the same database, for e2e/multi-instance.spec.ts.
+    const { server: server2 } = await startApp({
+      name: "postgres-2",
+      databaseUrl,
+      dir: pgDir,
+      authSecret,
+      deploy: false,
+    });
     try {
-      await runPlaywright({ pass: "postgres", server, databaseUrl, authSecret });
+      await runPlaywright({ pass: "postgres", server, databaseUrl, authSecret, server2 });
     } finally {
-      await server.stop();
+      await Promise.all([server.stop(), server2.stop()]);
     }
   });
 }

@@ -7,6 +7,7 @@ import type { Provider } from "next-auth/providers";
 import { signInSchema } from "@/lib/schemas/auth";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { linkOAuthUser } from "@/lib/server/users/link-oauth-user";
+import { logger } from "@/lib/server/logger";
 
 declare module "next-auth" {
   interface Session {
@@ -57,6 +58,16 @@ const config: NextAuthConfig = {
   providers: providers(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
+  // A wrong password is an expected outcome, not a server error: no stack traces for it.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      logger.error("auth error", { err: error });
+    },
+    warn(code) {
+      logger.warn("auth warning", { code });
+    },
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
     async jwt({ token, user, account }) {

@@ -2,6 +2,8 @@ import "server-only";
 import { logger } from "@/lib/server/logger";
 import { getPubSub, matrixChannel, type PubSub } from "@/lib/server/realtime/pubsub";
 import { InMemoryPresenceStore, type PresenceIdentity, type PresenceStore } from "@/lib/server/realtime/presence-store";
+import { db, dbProvider } from "@/lib/server/db";
+import { PgPresenceStore } from "@/lib/server/realtime/pg-presence-store";
 import type { PresenceSelection, PresenceUser } from "@/lib/matrix/live";
 
 /**
@@ -82,10 +84,13 @@ export class PresenceService {
 const globalForPresence = globalThis as unknown as { remitPresence?: PresenceService };
 
 /**
- * The process's presence. In memory for the single SQLite instance; the multi-instance
- * PostgreSQL build swaps in a table-backed PresenceStore here.
+ * The process's presence. In memory for the single SQLite instance; in the Presence
+ * table on PostgreSQL, where several instances share it (pg-presence-store.ts).
  */
 export function getPresence(): PresenceService {
-  globalForPresence.remitPresence ??= new PresenceService(new InMemoryPresenceStore(), getPubSub);
+  globalForPresence.remitPresence ??= new PresenceService(
+    dbProvider() === "postgresql" ? new PgPresenceStore(db) : new InMemoryPresenceStore(),
+    getPubSub,
+  );
   return globalForPresence.remitPresence;
 }

@@ -2,6 +2,11 @@ import "server-only";
 import { logger } from "@/lib/server/logger";
 import { deepFreeze } from "@/lib/raci/deep-freeze";
 import type { MatrixMessage } from "@/lib/matrix/live";
+import { db, dbProvider } from "@/lib/server/db";
+import { env } from "@/lib/env";
+import { findLastChangeId } from "@/lib/server/matrices/find-changes";
+import { PgPubSub } from "@/lib/server/realtime/pg-pubsub";
+import { PgPresenceStore } from "@/lib/server/realtime/pg-presence-store";
 
 /**
  * Publish/subscribe between the requests of the app: a write publishes "matrix X
@@ -91,12 +96,43 @@ export class InProcessPubSub implements PubSub {
 const globalForPubSub = globalThis as unknown as { remitPubSub?: PubSub };
 
 /**
- * The process's bus. Today always in-process: one instance serves SQLite, and a single
- * PostgreSQL instance works the same way. The multi-instance build adds a
- * `PostgresPubSub` (LISTEN/NOTIFY on a dedicated connection) here, chosen when
- * `dbProvider() === "postgresql"`; nothing else changes.
+ * The process's bus: in-process on SQLite (one instance), LISTEN/NOTIFY on PostgreSQL
+ * (any number of instances on one database; see pg-pubsub.ts). On PostgreSQL a
+ * presence message crosses the wire as "presence changed" and each instance reads the
+ * list from the Presence table; after a reconnect every open stream is told the newest
+ * change id and who is here, so browsers catch up on what NOTIFY did not deliver.
  */
 export function getPubSub(): PubSub {
-  globalForPubSub.remitPubSub ??= new InProcessPubSub();
+  globalForPubSub.remitPubSub ??= dbProvider() === "postgresql" ? createPostgresPubSub() : new InProcessPubSub();
   return globalForPubSub.remitPubSub;
+}
+
+function matrixIdOf(channel: string): string | null {
+  return channel.startsWith("matrix:") ? channel.slice("matrix:".length) : null;
+}
+
+function createPostgresPubSub(): PubSub {
+  const presence = new PgPresenceStore(db);
+  return new PgPubSub({
+    connectionString: env().DATABASE_URL,
+    // Through the Prisma pool: publishing never waits for the listener to reconnect.
+    notify: async (channel, payload) => {
+      await db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
+    },
+    expand: async (channel, message) => {
+      if (message.type === "change") return message;
+      const matrixId = matrixIdOf(channel);
+      return matrixId ? { type: "presence", users: await presence.list(matrixId) } : null;
+    },
+    resync: async (channel) => {
+      const matrixId = matrixIdOf(channel);
+      if (!matrixId) return [];
+      const [changeId, users] = await Promise.all([findLastChangeId(matrixId), presence.list(matrixId)]);
+      // "matrix" and the newest id: a client behind it catches up from GET …/changes?after=.
+      return [
+        { type: "change", changeId, actorId: null, entities: ["matrix"] },
+        { type: "presence", users },
+      ];
+    },
+  });
 }
