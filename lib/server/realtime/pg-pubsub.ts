@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { logger } from "@/lib/server/logger";
-import { deepFreeze } from "@/lib/raci/deep-freeze";
+import { ListenerRegistry, frozenCopy, type Listener } from "@/lib/server/realtime/listener-registry";
 import type { MatrixMessage } from "@/lib/matrix/live";
 import type { PubSub } from "@/lib/server/realtime/pubsub";
 import {
@@ -11,8 +11,6 @@ import {
   reconnectDelay,
   type WireMessage,
 } from "@/lib/server/realtime/pg-wire";
-
-type Listener = (message: MatrixMessage) => void;
 
 export interface PgPubSubOptions {
   /** The database to LISTEN on: one dedicated connection, never one from the Prisma pool. */
@@ -52,7 +50,7 @@ function defaultExpand(_channel: string, message: WireMessage): Promise<MatrixMe
  * list), so open browsers catch up from the change log on what was missed.
  */
 export class PgPubSub implements PubSub {
-  private readonly channels = new Map<string, Set<Listener>>();
+  private readonly listeners = new ListenerRegistry();
   private readonly notifyChannel: string;
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
@@ -88,19 +86,7 @@ export class PgPubSub implements PubSub {
   subscribe(channel: string, listener: Listener): () => void {
     if (this.closed) return () => {};
     this.start();
-    const entry: Listener = (message) => listener(message);
-    let set = this.channels.get(channel);
-    if (!set) {
-      set = new Set();
-      this.channels.set(channel, set);
-    }
-    set.add(entry);
-    return () => {
-      const current = this.channels.get(channel);
-      if (!current) return;
-      current.delete(entry);
-      if (current.size === 0) this.channels.delete(channel);
-    };
+    return this.listeners.add(channel, listener);
   }
 
   async close(): Promise<void> {
@@ -108,7 +94,7 @@ export class PgPubSub implements PubSub {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.channels.clear();
+    this.listeners.clear();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
@@ -127,10 +113,7 @@ export class PgPubSub implements PubSub {
   }
 
   listenerCount(channel?: string): number {
-    if (channel !== undefined) return this.channels.get(channel)?.size ?? 0;
-    let n = 0;
-    for (const set of this.channels.values()) n += set.size;
-    return n;
+    return this.listeners.count(channel);
   }
 
   private start(): void {
@@ -206,7 +189,7 @@ export class PgPubSub implements PubSub {
   private resyncAll(): void {
     const resync = this.opts.resync;
     if (!resync) return;
-    for (const channel of this.channels.keys()) {
+    for (const channel of this.listeners.channelNames()) {
       resync(channel).then(
         (messages) => messages.forEach((m) => this.deliver(channel, m)),
         (err: unknown) => logger.warn("pubsub resync failed", { err, channel }),
@@ -220,7 +203,7 @@ export class PgPubSub implements PubSub {
       logger.warn("pubsub ignored a malformed payload", { bytes: payload?.length ?? 0 });
       return;
     }
-    if (!this.channels.get(envelope.c)?.size) return;
+    if (!this.listeners.has(envelope.c)) return;
     (this.opts.expand ?? defaultExpand)(envelope.c, envelope.m).then(
       (message) => {
         if (message) this.deliver(envelope.c, message);
@@ -230,16 +213,6 @@ export class PgPubSub implements PubSub {
   }
 
   private deliver(channel: string, message: MatrixMessage): void {
-    const listeners = this.channels.get(channel);
-    if (!listeners?.size) return;
-    const copy = deepFreeze(JSON.parse(JSON.stringify(message)) as MatrixMessage);
-    for (const listener of [...listeners]) {
-      if (!listeners.has(listener)) continue;
-      try {
-        listener(copy);
-      } catch (err) {
-        logger.error("pubsub listener failed", { err, channel });
-      }
-    }
+    if (this.listeners.has(channel)) this.listeners.deliver(channel, frozenCopy(message));
   }
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { logger } from "@/lib/server/logger";
-import { deepFreeze } from "@/lib/raci/deep-freeze";
+import { ListenerRegistry, frozenCopy } from "@/lib/server/realtime/listener-registry";
 import type { MatrixMessage } from "@/lib/matrix/live";
 import { db, dbProvider } from "@/lib/server/db";
 import { env } from "@/lib/env";
@@ -29,65 +28,31 @@ export function matrixChannel(matrixId: string): string {
   return `matrix:${matrixId}`;
 }
 
-/**
- * For one server process (the SQLite build). A Map of Sets rather than an EventEmitter:
- * no max-listener warnings with 30 streams on a matrix, a listener that throws cannot
- * stop the others, and a channel's entry goes away with its last listener.
- */
+/** For one server process (the SQLite build): delivery in a microtask, never inside `publish`. */
 export class InProcessPubSub implements PubSub {
-  private readonly channels = new Map<string, Set<(message: MatrixMessage) => void>>();
+  private readonly listeners = new ListenerRegistry();
   private closed = false;
 
   async publish(channel: string, message: MatrixMessage): Promise<void> {
-    if (this.closed) return;
-    // A JSON round trip, like the wire of the multi-instance implementation: listeners
-    // get their own frozen copy and can never see (or change) the publisher's object.
-    const copy = deepFreeze(JSON.parse(JSON.stringify(message)) as MatrixMessage);
-    const listeners = this.channels.get(channel);
-    if (!listeners?.size) return;
-    // Snapshot: a listener may unsubscribe (itself or others) while we deliver.
-    const targets = [...listeners];
-    queueMicrotask(() => {
-      for (const listener of targets) {
-        if (!listeners.has(listener)) continue;
-        try {
-          listener(copy);
-        } catch (err) {
-          logger.error("pubsub listener failed", { err, channel });
-        }
-      }
-    });
+    if (this.closed || !this.listeners.has(channel)) return;
+    // Copied now, like the wire of the multi-instance implementation.
+    const copy = frozenCopy(message);
+    queueMicrotask(() => this.listeners.deliver(channel, copy));
   }
 
   subscribe(channel: string, listener: (message: MatrixMessage) => void): () => void {
     if (this.closed) return () => {};
-    // Each subscription is its own entry, even for the same function.
-    const entry = (message: MatrixMessage) => listener(message);
-    let set = this.channels.get(channel);
-    if (!set) {
-      set = new Set();
-      this.channels.set(channel, set);
-    }
-    set.add(entry);
-    return () => {
-      const current = this.channels.get(channel);
-      if (!current) return;
-      current.delete(entry);
-      if (current.size === 0) this.channels.delete(channel);
-    };
+    return this.listeners.add(channel, listener);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.channels.clear();
+    this.listeners.clear();
   }
 
   /** Listeners per channel (diagnostics and tests). */
   listenerCount(channel?: string): number {
-    if (channel !== undefined) return this.channels.get(channel)?.size ?? 0;
-    let n = 0;
-    for (const set of this.channels.values()) n += set.size;
-    return n;
+    return this.listeners.count(channel);
   }
 }
 
