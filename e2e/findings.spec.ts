@@ -6,7 +6,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { addMember, expect, makeUser, test, type TestTeam } from "./fixtures/test";
+import { addMember, expect, makeUser, test } from "./fixtures/test";
+import { createTemplateMatrix, putLetters } from "./fixtures/matrix";
 
 const ARCH = "Architecture and System Integration";
 const REVIEWS = "Code Reviews and Feedback";
@@ -23,40 +24,6 @@ const TITLE = {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-interface MatrixDto {
-  id: string;
-  rows: { id: string; title: string }[];
-  columns: { personId: string; name: string }[];
-  cells: [number, number, string, number][];
-}
-
-async function createTemplateMatrix(request: APIRequestContext, team: TestTeam, name = "TL vs EM"): Promise<string> {
-  const res = await request.post(`/api/v1/teams/${team.id}/matrices`, { data: { name, template: "tl-vs-em" } });
-  expect(res.status(), await res.text()).toBe(201);
-  const body = (await res.json()) as { matrix: { id: string } };
-  return body.matrix.id;
-}
-
-/** Writes one cell through the API (set-up for tests that are not about the grid). */
-async function putLetters(
-  request: APIRequestContext,
-  matrixId: string,
-  rowTitle: string,
-  column: string,
-  letters: string,
-) {
-  const dto = (await (await request.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
-  const r = dto.rows.findIndex((x) => x.title === rowTitle);
-  const c = dto.columns.findIndex((x) => x.name === column);
-  expect(r, `row ${rowTitle}`).toBeGreaterThanOrEqual(0);
-  expect(c, `column ${column}`).toBeGreaterThanOrEqual(0);
-  const version = dto.cells.find(([ri, ci]) => ri === r && ci === c)?.[3] ?? 0;
-  const res = await request.put(`/api/v1/matrices/${matrixId}/cells`, {
-    data: { responsibilityId: dto.rows[r]!.id, personId: dto.columns[c]!.personId, letters, version },
-  });
-  expect(res.status(), await res.text()).toBe(200);
 }
 
 async function apiFindingCodes(request: APIRequestContext, matrixId: string): Promise<string[]> {

@@ -8,6 +8,7 @@
  */
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { addMember, expect, makeUser, signIn, test, type Role, type TestTeam, type TestUser } from "./fixtures/test";
+import { createTemplateMatrix, putLetters } from "./fixtures/matrix";
 
 const ROW = "One on Ones";
 const TL = "Tech Lead";
@@ -36,30 +37,6 @@ function cell(page: Page, row: string, column: string): Locator {
 /** The cell's accessible name ends with its letters in words (findings may follow). */
 function says(words: string): RegExp {
   return new RegExp(`: ${escapeRegExp(words)}(, \\d+ findings?)?$`);
-}
-
-async function createTemplateMatrix(
-  request: APIRequestContext,
-  team: TestTeam,
-  name = "Live TL vs EM",
-): Promise<string> {
-  const res = await request.post(`/api/v1/teams/${team.id}/matrices`, { data: { name, template: "tl-vs-em" } });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { matrix: { id: string } }).matrix.id;
-}
-
-/** Writes one cell through the API, as another client would. */
-async function putLetters(request: APIRequestContext, matrixId: string, row: string, column: string, letters: string) {
-  const dto = (await (await request.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
-  const r = dto.rows.findIndex((x) => x.title === row);
-  const c = dto.columns.findIndex((x) => x.name === column);
-  expect(r, row).toBeGreaterThanOrEqual(0);
-  expect(c, column).toBeGreaterThanOrEqual(0);
-  const version = dto.cells.find(([ri, ci]) => ri === r && ci === c)?.[3] ?? 0;
-  const res = await request.put(`/api/v1/matrices/${matrixId}/cells`, {
-    data: { responsibilityId: dto.rows[r]!.id, personId: dto.columns[c]!.personId, letters, version },
-  });
-  expect(res.status(), await res.text()).toBe(200);
 }
 
 interface Visitor {
@@ -113,7 +90,7 @@ test.describe("live collaboration", () => {
     signInAs,
   }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const url = matrixUrl(owner.team, matrixId);
     await page.goto(url);
     await expectLive(page);
@@ -167,7 +144,7 @@ test.describe("live collaboration", () => {
     signInAs,
   }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const url = matrixUrl(owner.team, matrixId);
     await page.goto(url);
     await expectLive(page);
@@ -195,7 +172,7 @@ test.describe("live collaboration", () => {
     signInAs,
   }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const url = matrixUrl(owner.team, matrixId);
     await page.goto(url);
     await expectLive(page);
@@ -248,7 +225,7 @@ test.describe("live collaboration", () => {
     signInAs,
   }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const url = matrixUrl(owner.team, matrixId);
     await page.goto(url);
     await expectLive(page);
@@ -264,7 +241,7 @@ test.describe("live collaboration", () => {
 
   test("the event stream is released when its page closes", async ({ page, browser, owner, signInAs }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const url = matrixUrl(owner.team, matrixId);
     const request = page.context().request;
     expect(await openStreams(request, matrixId)).toBe(0);
@@ -299,7 +276,7 @@ test.describe("live collaboration", () => {
     playwright,
   }) => {
     await signInAs(owner.user);
-    const matrixId = await createTemplateMatrix(page.request, owner.team);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Live TL vs EM");
     const baseURL = test.info().project.use.baseURL;
     const anonymous = await playwright.request.newContext({ baseURL });
     const strangerContext = await browser.newContext({ baseURL });

@@ -1,4 +1,5 @@
 import { test, expect, makeUser, makeTeam, addMember, type TestTeam } from "./fixtures/test";
+import { signInElsewhere } from "./fixtures/auth";
 import type { APIRequestContext } from "@playwright/test";
 import type { MatrixDto } from "../lib/matrix/dto";
 
@@ -254,13 +255,7 @@ test.describe("matrix API", () => {
     for (const role of ["viewer", "member"] as const) {
       const user = await makeUser();
       await addMember(owner.team, user, role);
-      const ctx = await browser.newContext();
-      const p = await ctx.newPage();
-      await p.goto("/sign-in");
-      await p.getByLabel("Email").fill(user.email);
-      await p.getByLabel("Password").fill(user.password);
-      await p.getByRole("button", { name: "Sign in" }).click();
-      await expect(p).not.toHaveURL(/sign-in/);
+      const { ctx, page: p } = await signInElsewhere(browser, user);
       expect((await p.request.get(`/api/v1/matrices/${dto.id}`)).status()).toBe(200);
       const put = await p.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { ...cell, letters: "R" } });
       expect(put.status(), role).toBe(403);
@@ -273,13 +268,7 @@ test.describe("matrix API", () => {
 
     const stranger = await makeUser();
     const strangerTeam = await makeTeam(stranger);
-    const ctx = await browser.newContext();
-    const p = await ctx.newPage();
-    await p.goto("/sign-in");
-    await p.getByLabel("Email").fill(stranger.email);
-    await p.getByLabel("Password").fill(stranger.password);
-    await p.getByRole("button", { name: "Sign in" }).click();
-    await expect(p).not.toHaveURL(/sign-in/);
+    const { ctx, page: p } = await signInElsewhere(browser, stranger);
     for (const res of [
       await p.request.get(`/api/v1/matrices/${dto.id}`),
       await p.request.get(`/api/v1/matrices/${dto.id}/findings`),

@@ -1,5 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
-import { addMember, expect, makeUser, signIn, test, type TestTeam, type TestUser } from "./fixtures/test";
+import type { Page } from "@playwright/test";
+import { addMember, expect, makeUser, test, type TestTeam } from "./fixtures/test";
+import { signInElsewhere } from "./fixtures/auth";
 
 /**
  * The matrix grid as a person uses it: structure and accessibility, editing by mouse
@@ -39,13 +40,6 @@ async function serverLetters(page: Page, matrixId: string, rowTitle: string, col
 
 function cell(page: Page, rowTitle: string, columnName: string) {
   return page.getByRole("gridcell", { name: new RegExp(`^${rowTitle}, ${columnName}:`) });
-}
-
-async function signInElsewhere(browser: Browser, user: TestUser) {
-  const ctx = await browser.newContext();
-  const p = await ctx.newPage();
-  await signIn(p, user);
-  return { ctx, page: p };
 }
 
 test.describe("matrix grid", () => {

@@ -5,19 +5,14 @@
  * and presence is shared through the Presence table. Skipped when there is one
  * instance (the SQLite pass).
  */
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { addMember, expect, makeUser, signIn, test, type TestTeam } from "./fixtures/test";
+import { putLetters } from "./fixtures/matrix";
 
 const SECOND = process.env.E2E_BASE_URL_2;
 const ROW = "One on Ones";
 const TL = "Tech Lead";
 const EM = "Engineering Manager";
-
-interface MatrixDto {
-  rows: { id: string; title: string }[];
-  columns: { personId: string; name: string }[];
-  cells: [number, number, string, number][];
-}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -41,17 +36,6 @@ async function expectLive(page: Page) {
 
 function matrixUrl(team: TestTeam, matrixId: string): string {
   return `/t/${team.slug}/matrices/${matrixId}?q=${encodeURIComponent(ROW)}`;
-}
-
-async function putLetters(request: APIRequestContext, matrixId: string, row: string, column: string, letters: string) {
-  const dto = (await (await request.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
-  const r = dto.rows.findIndex((x) => x.title === row);
-  const c = dto.columns.findIndex((x) => x.name === column);
-  const version = dto.cells.find(([ri, ci]) => ri === r && ci === c)?.[3] ?? 0;
-  const res = await request.put(`/api/v1/matrices/${matrixId}/cells`, {
-    data: { responsibilityId: dto.rows[r]!.id, personId: dto.columns[c]!.personId, letters, version },
-  });
-  expect(res.status(), await res.text()).toBe(200);
 }
 
 test.describe("two instances on one database", () => {

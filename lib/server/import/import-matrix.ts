@@ -1,6 +1,5 @@
 import "server-only";
 import { decodeMatrix, toRaciMatrix } from "@/lib/matrix/dto";
-import { spacedPositions } from "@/lib/matrix/positions";
 import { computeFindings, summarizeFindings, type FindingsSummary } from "@/lib/raci/findings";
 import type { ImportIssue, ImportModel } from "@/lib/raci/import";
 import { serializeRoleKinds } from "@/lib/raci/role-kinds";
@@ -10,6 +9,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
 import { recordChanges } from "@/lib/server/matrices/record-change";
+import { writeMatrixContent } from "@/lib/server/matrices/write-matrix-content";
 import type { CurrentUser } from "@/lib/server/session";
 import { matchPeople } from "./match-people";
 
@@ -81,44 +81,7 @@ export async function importMatrix(
       if (!id) throw new Error("Imported column without a person.");
       return id;
     });
-    const colPositions = spacedPositions(personIds.length);
-    await tx.matrixColumn.createMany({
-      data: personIds.map((personId, i) => ({ matrixId: matrix.id, personId, position: colPositions[i] ?? i })),
-    });
-
-    const rowPositions = spacedPositions(model.rows.length);
-    const rows = await tx.responsibility.createManyAndReturn({
-      data: model.rows.map((r, i) => ({
-        matrixId: matrix.id,
-        title: r.title,
-        description: r.description,
-        category: r.category,
-        domain: r.domain,
-        position: rowPositions[i] ?? i,
-      })),
-      select: { id: true, position: true },
-    });
-    // Positions are unique within the import: they tie the returned ids to the rows
-    // whatever order the database returns them in.
-    const rowIdByPosition = new Map(rows.map((r) => [r.position, r.id]));
-
-    const cells: {
-      matrixId: string;
-      responsibilityId: string;
-      personId: string;
-      letters: string;
-      updatedById: string;
-    }[] = [];
-    model.rows.forEach((row, r) => {
-      const responsibilityId = rowIdByPosition.get(rowPositions[r] ?? r);
-      if (!responsibilityId) throw new Error("Imported row without an id.");
-      row.letters.forEach((letters, c) => {
-        const personId = personIds[c];
-        if (letters && personId)
-          cells.push({ matrixId: matrix.id, responsibilityId, personId, letters, updatedById: user.id });
-      });
-    });
-    if (cells.length) await tx.cell.createMany({ data: cells });
+    await writeMatrixContent(tx, { matrixId: matrix.id, actorId: user.id, personIds, rows: model.rows });
 
     await recordChanges(tx, matrix.id, user.id, [
       {

@@ -3,10 +3,10 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { recordChanges } from "@/lib/server/matrices/record-change";
+import { writeMatrixContent } from "@/lib/server/matrices/write-matrix-content";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { findTemplate } from "@/lib/raci/templates";
 import { serializeRoleKinds } from "@/lib/raci/role-kinds";
-import { spacedPositions } from "@/lib/matrix/positions";
 import type { CreateMatrixInput } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -42,9 +42,8 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
       select: { id: true, name: true },
     });
     const byName = new Map(people.map((p) => [p.name.trim().toLowerCase(), p.id]));
-    const personIdByKey = new Map<string, string>();
-    const colPositions = spacedPositions(template.columns.length);
-    for (const [i, col] of template.columns.entries()) {
+    const personIds: string[] = [];
+    for (const col of template.columns) {
       let personId = byName.get(col.name.trim().toLowerCase());
       if (!personId) {
         const person = await tx.person.create({
@@ -62,37 +61,14 @@ export async function createMatrix(user: CurrentUser, teamId: string, input: Cre
         personId = person.id;
         byName.set(col.name.trim().toLowerCase(), personId);
       }
-      personIdByKey.set(col.key, personId);
-      await tx.matrixColumn.create({ data: { matrixId: matrix.id, personId, position: colPositions[i] ?? i } });
+      personIds.push(personId);
     }
-
-    const rowPositions = spacedPositions(template.rows.length);
-    const cells: {
-      matrixId: string;
-      responsibilityId: string;
-      personId: string;
-      letters: string;
-      updatedById: string;
-    }[] = [];
-    for (const [i, row] of template.rows.entries()) {
-      const created = await tx.responsibility.create({
-        data: {
-          matrixId: matrix.id,
-          title: row.title,
-          description: row.description,
-          category: row.category,
-          domain: row.domain,
-          position: rowPositions[i] ?? i,
-        },
-        select: { id: true },
-      });
-      for (const [colKey, letters] of Object.entries(row.cells)) {
-        const personId = personIdByKey.get(colKey);
-        if (personId && letters)
-          cells.push({ matrixId: matrix.id, responsibilityId: created.id, personId, letters, updatedById: user.id });
-      }
-    }
-    if (cells.length) await tx.cell.createMany({ data: cells });
+    await writeMatrixContent(tx, {
+      matrixId: matrix.id,
+      actorId: user.id,
+      personIds,
+      rows: template.rows.map((row) => ({ ...row, letters: template.columns.map((col) => row.cells[col.key] ?? "") })),
+    });
     changeId = await recordChanges(tx, matrix.id, user.id, [
       { entity: "matrix", entityId: matrix.id, action: "create", after: { name: matrix.name, template: template.id } },
     ]);

@@ -77,20 +77,7 @@ export class PgPresenceStore implements PresenceStore {
     const now = new Date(this.now());
     // Take over the selection of the user's other rows (another tab, another instance).
     const other = before.find((u) => u.userId === user.id)?.selection ?? null;
-    await this.db.presence.upsert({
-      where: { matrixId_userId_instanceId: { matrixId, userId: user.id, instanceId: this.instanceId } },
-      create: {
-        matrixId,
-        userId: user.id,
-        instanceId: this.instanceId,
-        name: user.name,
-        selectionRowId: other?.rowId ?? null,
-        selectionPersonId: other?.personId ?? null,
-        joinedAt: now,
-        seenAt: now,
-      },
-      update: { name: user.name, seenAt: now },
-    });
+    await this.upsertOwnRow(matrixId, user, other, now, { name: user.name, seenAt: now });
     return !sameUsers(before, await this.list(matrixId));
   }
 
@@ -108,6 +95,30 @@ export class PgPresenceStore implements PresenceStore {
     return !sameUsers(before, await this.list(matrixId));
   }
 
+  /** This instance's row for the user: created with the given selection, or updated with `update`. */
+  private async upsertOwnRow(
+    matrixId: string,
+    user: PresenceIdentity,
+    selection: PresenceSelection | null,
+    now: Date,
+    update: { name: string; seenAt: Date; selectionRowId?: string | null; selectionPersonId?: string | null },
+  ): Promise<void> {
+    await this.db.presence.upsert({
+      where: { matrixId_userId_instanceId: { matrixId, userId: user.id, instanceId: this.instanceId } },
+      create: {
+        matrixId,
+        userId: user.id,
+        instanceId: this.instanceId,
+        name: user.name,
+        selectionRowId: selection?.rowId ?? null,
+        selectionPersonId: selection?.personId ?? null,
+        joinedAt: now,
+        seenAt: now,
+      },
+      update,
+    });
+  }
+
   async touch(matrixId: string, user: PresenceIdentity, selection?: PresenceSelection | null): Promise<boolean> {
     const before = await this.list(matrixId);
     const now = new Date(this.now());
@@ -121,20 +132,7 @@ export class PgPresenceStore implements PresenceStore {
     const { count } = await this.db.presence.updateMany({ where: { matrixId, userId: user.id }, data });
     if (count === 0) {
       // A heartbeat before (or without) a stream: listed until it expires, like in memory.
-      await this.db.presence.upsert({
-        where: { matrixId_userId_instanceId: { matrixId, userId: user.id, instanceId: this.instanceId } },
-        create: {
-          matrixId,
-          userId: user.id,
-          instanceId: this.instanceId,
-          name: user.name,
-          selectionRowId: selection?.rowId ?? null,
-          selectionPersonId: selection?.personId ?? null,
-          joinedAt: now,
-          seenAt: now,
-        },
-        update: data,
-      });
+      await this.upsertOwnRow(matrixId, user, selection ?? null, now, data);
     }
     return !sameUsers(before, await this.list(matrixId));
   }
