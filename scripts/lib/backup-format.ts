@@ -102,6 +102,68 @@ export const MODELS: readonly ModelSpec[] = [
     team: (teamId) => ({ matrix: { teamId } }),
   },
   {
+    name: "MatrixSnapshot",
+    key: ["id"],
+    refs: [{ field: "matrixId", model: "Matrix", nullable: false }],
+    team: (teamId) => ({ matrix: { teamId } }),
+  },
+  {
+    name: "Workshop",
+    key: ["id"],
+    refs: [{ field: "matrixId", model: "Matrix", nullable: false }],
+    team: (teamId) => ({ teamId }),
+  },
+  {
+    name: "WorkshopItem",
+    key: ["id"],
+    refs: [{ field: "workshopId", model: "Workshop", nullable: false }],
+    team: (teamId) => ({ workshop: { teamId } }),
+  },
+  {
+    name: "WorkshopVote",
+    key: ["id"],
+    refs: [
+      { field: "workshopId", model: "Workshop", nullable: false },
+      { field: "itemId", model: "WorkshopItem", nullable: false },
+    ],
+    team: (teamId) => ({ workshop: { teamId } }),
+  },
+  {
+    name: "WorkshopParticipant",
+    key: ["workshopId", "userId"],
+    refs: [{ field: "workshopId", model: "Workshop", nullable: false }],
+    team: (teamId) => ({ workshop: { teamId } }),
+  },
+  {
+    name: "Invitation",
+    key: ["id"],
+    refs: [{ field: "teamId", model: "Team", nullable: false }],
+    team: (teamId) => ({ teamId }),
+  },
+  {
+    name: "ShareLink",
+    key: ["id"],
+    refs: [{ field: "matrixId", model: "Matrix", nullable: false }],
+    team: (teamId) => ({ matrix: { teamId } }),
+  },
+  {
+    name: "ApiToken",
+    key: ["id"],
+    refs: [{ field: "userId", model: "User", nullable: false }],
+    team: (teamId) => ({ user: { memberships: { some: { teamId } } } }),
+  },
+  {
+    name: "AuditEvent",
+    key: ["id"],
+    autoIncrement: "id",
+    team: (teamId) => ({ teamId }),
+  },
+  {
+    name: "RateLimit",
+    key: ["key"],
+    skip: "ephemeral: sign-in attempt counters for the current window",
+  },
+  {
     name: "Presence",
     key: ["matrixId", "userId", "instanceId"],
     skip: "ephemeral: who is looking at a matrix right now, swept by heartbeat",
