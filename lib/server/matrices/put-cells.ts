@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { AppError, notFound } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/prisma-errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
-import { recordChanges } from "@/lib/server/matrices/record-change";
+import { recordChanges, type RecordOptions } from "@/lib/server/matrices/record-change";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { formatLetters } from "@/lib/raci/letters";
 import { chunks, findCells } from "@/lib/server/matrices/find-cells";
@@ -61,17 +61,25 @@ function conflict(current: CellResult[]): AppError {
   );
 }
 
+export interface PutCellsOptions extends RecordOptions {
+  /** The permission the caller needs (default matrix:edit; workshops: workshop:run). */
+  permission?: "matrix:edit" | "workshop:run";
+}
+
 /**
- * Writes one or more cells of a matrix, all or nothing. Each write carries the version
- * it was based on (0 for a cell never written); if any is stale nothing is written and
- * a CONFLICT carries the current value of every stale cell and who set it.
+ * Writes one or more cells of a matrix, all or nothing, as one group of changes (one
+ * undo step). Each write carries the version it was based on (0 for a cell never
+ * written); if any is stale nothing is written and a CONFLICT carries the current value
+ * of every stale cell and who set it.
  */
 export async function putCells(
   user: CurrentUser,
   matrixId: string,
   writes: CellWrite[],
+  options: PutCellsOptions = {},
 ): Promise<{ cells: CellResult[]; changeId: number }> {
-  await requireMatrixAccess(user.id, matrixId, "matrix:edit");
+  const { permission = "matrix:edit", ...record } = options;
+  await requireMatrixAccess(user.id, matrixId, permission);
 
   // Last write wins within one request: the same cell twice is a client bug, not a merge.
   const unique = [...new Map(writes.map((w) => [key(w), w])).values()];
@@ -124,6 +132,7 @@ export async function putCells(
           before: current.get(key(w))?.letters ?? "",
           after: w.letters,
         })),
+        record,
       );
     });
     void publishMatrixChange(matrixId, changeId, user.id, ["cell"]);
