@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeChange, describeGroup, toFeedItems, type HistoryEntryDto, type HistoryLabels } from "./history";
+import {
+  describeChange,
+  describeGroup,
+  formatWhen,
+  toFeedItems,
+  type HistoryEntryDto,
+  type HistoryLabels,
+} from "./history";
 
 const labels: HistoryLabels = {
   rows: { r1: "Code reviews" },
@@ -106,5 +113,15 @@ describe("toFeedItems", () => {
       ["b", b2.id],
       ["a", a.id],
     ]);
+  });
+});
+
+describe("formatWhen", () => {
+  const now = new Date("2026-01-01T12:00:00.000Z");
+  it("words recent times", () => {
+    expect(formatWhen("2026-01-01T11:59:50.000Z", now)).toBe("just now");
+    expect(formatWhen("2026-01-01T11:55:00.000Z", now)).toBe("5 min ago");
+    expect(formatWhen("2026-01-01T09:00:00.000Z", now)).toBe("3 h ago");
+    expect(formatWhen("2025-12-20T09:00:00.000Z", now)).toMatch(/Dec 2025/);
   });
 });

@@ -237,3 +237,39 @@ export function toFeedItems(entries: readonly HistoryEntryDto[], labels: History
   }
   return out.sort((a, b) => b.id - a.id);
 }
+
+/** "just now", "4 min ago", "3 h ago", or the date and time for older changes. */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const t = new Date(iso);
+  const s = Math.round((now.getTime() - t.getTime()) / 1000);
+  if (s < 45) return "just now";
+  if (s < 3600) return `${Math.max(1, Math.round(s / 60))} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return t.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+/** Words for an origin shown next to a change ("undo", "workshop"…), or null for an ordinary edit. */
+export function originTag(origin: string): string | null {
+  switch (origin) {
+    case "undo":
+      return "undo";
+    case "redo":
+      return "redo";
+    case "fix":
+      return "fix";
+    case "workshop":
+      return "workshop decision";
+    case "restore":
+      return "snapshot restore";
+    case "import":
+      return "import";
+    default:
+      return null;
+  }
+}

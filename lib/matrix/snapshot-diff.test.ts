@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/raci/settings";
-import { cellDiffIndex, contentOfModel, diffSnapshots } from "./snapshot-diff";
+import {
+  cellDiffIndex,
+  contentOfModel,
+  decodeRowDiffs,
+  diffLabel,
+  diffSnapshots,
+  encodeRowDiffs,
+} from "./snapshot-diff";
 import type { SnapshotContent } from "./snapshot";
 
 const row = (id: string, title = id) => ({ id, title, description: "", category: "", domain: null });
@@ -123,5 +130,41 @@ describe("contentOfModel", () => {
     });
     expect(c.cells).toEqual([[0, 0, "RA"]]);
     expect(c.columns).toEqual([{ personId: "p1", name: "TL", roleTitle: "", roleKinds: [] }]);
+  });
+});
+
+describe("row diff encoding", () => {
+  it("round-trips the marks of a row's rendered columns", () => {
+    const index = new Map([
+      [
+        "r1|p2",
+        {
+          rowId: "r1",
+          personId: "p2",
+          rowTitle: "",
+          personName: "",
+          kind: "changed" as const,
+          before: "R",
+          after: "A",
+        },
+      ],
+      [
+        "r1|p3",
+        { rowId: "r1", personId: "p3", rowTitle: "", personName: "", kind: "added" as const, before: "", after: "CI" },
+      ],
+    ]);
+    const encoded = encodeRowDiffs(index, "r1", ["p1", "p2", "p3"]);
+    expect(encoded).toBe("|cR:A|a:CI");
+    expect(decodeRowDiffs(encoded)).toEqual([
+      undefined,
+      { kind: "changed", before: "R", after: "A" },
+      { kind: "added", before: "", after: "CI" },
+    ]);
+    expect(encodeRowDiffs(index, "r2", ["p1"])).toBe("");
+  });
+  it("words the accessible text", () => {
+    expect(diffLabel({ kind: "changed", before: "R", after: "A" })).toBe("changed from R to A");
+    expect(diffLabel({ kind: "added", before: "", after: "RA" })).toBe("added R/A, was empty");
+    expect(diffLabel({ kind: "removed", before: "C", after: "" })).toBe("removed, was C");
   });
 });

@@ -158,3 +158,57 @@ export function cellDiffIndex(diff: SnapshotDiff | null): ReadonlyMap<string, Ce
   for (const c of diff?.cells ?? []) map.set(cellKey(c.rowId, c.personId), c);
   return map;
 }
+
+/**
+ * A row's differences for its rendered columns, as one primitive for the memoized grid
+ * row: per column "" or kind initial + before + ":" + after ("cR:A"), joined by "|".
+ */
+export function encodeRowDiffs(
+  index: ReadonlyMap<string, CellDiff>,
+  rowId: string,
+  personIds: readonly string[],
+): string {
+  let any = false;
+  const parts = personIds.map((p) => {
+    const d = index.get(cellKey(rowId, p));
+    if (!d) return "";
+    any = true;
+    return `${d.kind[0]}${d.before}:${d.after}`;
+  });
+  return any ? parts.join("|") : "";
+}
+
+export interface CellDiffMark {
+  kind: CellDiffKind;
+  before: Letters;
+  after: Letters;
+}
+
+const KIND_OF: Record<string, CellDiffKind> = { a: "added", r: "removed", c: "changed" };
+
+/** The inverse of {@link encodeRowDiffs}: one entry per rendered column (undefined: unchanged). */
+export function decodeRowDiffs(encoded: string): (CellDiffMark | undefined)[] {
+  if (!encoded) return [];
+  return encoded.split("|").map((part) => {
+    const kind = KIND_OF[part[0] ?? ""];
+    if (!kind) return undefined;
+    const sep = part.indexOf(":");
+    return { kind, before: part.slice(1, sep), after: part.slice(sep + 1) };
+  });
+}
+
+function shown(letters: string): string {
+  return letters ? letters.split("").join("/") : "empty";
+}
+
+/** What compare mode adds to a cell's accessible name: "changed from R to A". */
+export function diffLabel(mark: CellDiffMark): string {
+  switch (mark.kind) {
+    case "added":
+      return `added ${shown(mark.after)}, was empty`;
+    case "removed":
+      return `removed, was ${shown(mark.before)}`;
+    default:
+      return `changed from ${shown(mark.before)} to ${shown(mark.after)}`;
+  }
+}

@@ -210,6 +210,9 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   return json as T;
 }
 
+/** The transport, for endpoint groups kept in their own files (lib/query/history-api.ts). */
+export { request as apiRequest };
+
 const enc = encodeURIComponent;
 
 /** Every endpoint of docs/api-v1.md. */
