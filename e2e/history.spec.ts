@@ -214,3 +214,91 @@ test.describe("history", () => {
     await expect(tl).toHaveAccessibleName(/: Accountable$/);
   });
 });
+
+test.describe("history API", () => {
+  test("undo and redo cover rows, columns and the matrix itself; a new edit clears redo", async ({ page }) => {
+    test.slow();
+    const ana = await makeUser({ name: "Ana Ruiz" });
+    const team = await makeTeam(ana);
+    await signIn(page, ana);
+    const id = await createTemplateMatrix(page.request, team, "Structure undo");
+    const api = page.request;
+    const get = async () => (await (await api.get(`/api/v1/matrices/${id}`)).json()) as MatrixDto;
+    const ok = async (res: Promise<import("@playwright/test").APIResponse>) => {
+      const r = await res;
+      expect(r.ok(), await r.text()).toBe(true);
+      return r;
+    };
+    const undo = () => ok(api.post(`/api/v1/matrices/${id}/undo`, { data: {} }));
+    const redo = () => ok(api.post(`/api/v1/matrices/${id}/redo`, { data: {} }));
+
+    const start = await get();
+    const rowRes = await ok(api.post(`/api/v1/matrices/${id}/rows`, { data: { title: "On-call" } }));
+    const row = ((await rowRes.json()) as { row: { id: string; version: number } }).row;
+    await ok(api.patch(`/api/v1/matrices/${id}/rows/${row.id}`, { data: { title: "On-call rota", version: 1 } }));
+    await ok(api.patch(`/api/v1/matrices/${id}/rows/${row.id}`, { data: { afterId: null, version: 2 } }));
+    await ok(api.delete(`/api/v1/matrices/${id}/rows/${row.id}`));
+    await ok(api.patch(`/api/v1/matrices/${id}`, { data: { name: "Renamed", version: start.version } }));
+    const [tl, em] = start.columns;
+    await ok(api.patch(`/api/v1/matrices/${id}/columns/${em!.id}`, { data: { afterId: null, version: em!.version } }));
+    await ok(api.delete(`/api/v1/matrices/${id}/columns/${em!.id}`));
+
+    let m = await get();
+    expect(m.columns.map((c) => c.name)).toEqual([tl!.name]);
+    expect(m.name).toBe("Renamed");
+    expect(m.rows.some((r) => r.id === row.id)).toBe(false);
+
+    await undo(); // column removal
+    expect((await get()).columns.map((c) => c.name)).toEqual([em!.name, tl!.name]);
+    await undo(); // column move
+    expect((await get()).columns.map((c) => c.name)).toEqual([tl!.name, em!.name]);
+    await undo(); // rename of the matrix
+    expect((await get()).name).toBe("Structure undo");
+    await undo(); // row delete
+    m = await get();
+    expect(m.rows[0]?.id).toBe(row.id);
+    await undo(); // row move: back at the end
+    m = await get();
+    expect(m.rows.at(-1)?.id).toBe(row.id);
+    expect(m.rows.at(-1)?.title).toBe("On-call rota");
+    await undo(); // rename
+    expect((await get()).rows.at(-1)?.title).toBe("On-call");
+    await undo(); // creation: soft-deleted
+    expect((await get()).rows.some((r) => r.id === row.id)).toBe(false);
+
+    await redo();
+    await redo();
+    m = await get();
+    expect(m.rows.find((r) => r.id === row.id)?.title).toBe("On-call rota");
+    let state = (await (await api.get(`/api/v1/matrices/${id}/undo`)).json()) as { canUndo: boolean; canRedo: boolean };
+    expect(state).toMatchObject({ canUndo: true, canRedo: true });
+
+    // A new edit starts a new branch: nothing left to redo.
+    const cellVersion = m.cells.find(([r, c]) => r === 0 && c === 0)?.[3] ?? 0;
+    await ok(
+      api.put(`/api/v1/matrices/${id}/cells`, {
+        data: { responsibilityId: m.rows[0]!.id, personId: m.columns[0]!.personId, letters: "I", version: cellVersion },
+      }),
+    );
+    state = (await (await api.get(`/api/v1/matrices/${id}/undo`)).json()) as typeof state;
+    expect(state).toMatchObject({ canUndo: true, canRedo: false });
+    const refused = await api.post(`/api/v1/matrices/${id}/redo`, { data: {} });
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("There is nothing to redo.");
+
+    // The feed pages through whole groups.
+    const page1 = (await (await api.get(`/api/v1/matrices/${id}/history?limit=3`)).json()) as {
+      entries: { id: number }[];
+      nextBefore: number | null;
+    };
+    expect(page1.entries.length).toBeGreaterThan(0);
+    expect(page1.nextBefore).not.toBeNull();
+    const page2 = (await (
+      await api.get(`/api/v1/matrices/${id}/history?limit=3&before=${page1.nextBefore}`)
+    ).json()) as {
+      entries: { id: number }[];
+    };
+    expect(Math.max(...page2.entries.map((e) => e.id))).toBeLessThan(Math.min(...page1.entries.map((e) => e.id)));
+    expect((await api.get(`/api/v1/matrices/${id}/history?limit=0`)).status()).toBe(400);
+  });
+});

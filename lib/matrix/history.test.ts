@@ -68,6 +68,9 @@ describe("describeChange", () => {
       describeChange(entry({ entity: "column", entityId: "c1", action: "delete", before: null, after: null }), labels),
     ).toBe("removed Tech Lead from the matrix");
     expect(describeChange(entry({ entity: "settings", entityId: "m" }), labels)).toBe("changed the rule settings");
+    expect(describeChange(entry({ entity: "matrix", entityId: "m", action: "create" }), labels)).toBe(
+      "created the matrix",
+    );
     expect(
       describeChange(entry({ entity: "matrix", entityId: "m", action: "restore", after: { name: "v1" } }), labels),
     ).toBe("restored snapshot “v1”");

@@ -148,6 +148,7 @@ export function describeChange(e: HistoryEntryDto, labels: HistoryLabels): strin
       return "changed the rule settings";
     case "matrix": {
       if (e.action === "delete") return "deleted the matrix";
+      if (e.action === "create") return "created the matrix";
       if (e.action === "restore") return `restored snapshot ${quoted(str(field(e.after, "name")) ?? "a snapshot")}`;
       const before = str(field(e.before, "name"));
       const after = str(field(e.after, "name"));
