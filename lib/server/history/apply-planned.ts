@@ -74,6 +74,17 @@ async function applyCell(tx: ApplyTx, matrixId: string, userId: string, p: Plann
   } as const;
 }
 
+/** The row fields a recorded state holds (a move may carry a new category too). */
+function rowFields(value: unknown) {
+  const a = obj(value);
+  return {
+    ...(text(a.title) !== undefined ? { title: text(a.title) } : {}),
+    ...(text(a.description) !== undefined ? { description: text(a.description) } : {}),
+    ...(text(a.category) !== undefined ? { category: text(a.category) } : {}),
+    ...("domain" in a ? { domain: text(a.domain) ?? null } : {}),
+  };
+}
+
 async function applyRow(tx: ApplyTx, matrixId: string, p: PlannedChange): Promise<ChangeInput | null> {
   const row = await tx.responsibility.findFirst({
     where: { id: p.entityId, matrixId },
@@ -106,29 +117,26 @@ async function applyRow(tx: ApplyTx, matrixId: string, p: PlannedChange): Promis
       const target = afterIdOf(p.after);
       if (target === undefined || deletedAt) return null;
       const above = await rowAbove(tx, matrixId, row.id);
-      if (above === target) return null;
-      const position = await rowPosition(tx, matrixId, target, row.id);
+      const fields = rowFields(p.after);
+      const changed = Object.entries(fields).some(([k, v]) => current[k as keyof typeof current] !== v);
+      if (above === target && !changed) return null;
+      const position = above === target ? undefined : await rowPosition(tx, matrixId, target, row.id);
       const { count } = await tx.responsibility.updateMany({
         where: guard,
-        data: { position, version: { increment: 1 } },
+        data: { ...fields, ...(position !== undefined ? { position } : {}), version: { increment: 1 } },
       });
       if (count !== 1) throw stale();
+      const after = await tx.responsibility.findUniqueOrThrow({ where: { id: row.id }, select: rowSelect });
       return {
         entity: "row",
         entityId: row.id,
         action: "move",
         before: { ...current, afterId: above },
-        after: { ...current, afterId: target },
+        after: { ...after, afterId: target },
       };
     }
     default: {
-      const a = obj(p.after);
-      const data = {
-        ...(text(a.title) !== undefined ? { title: text(a.title) } : {}),
-        ...(text(a.description) !== undefined ? { description: text(a.description) } : {}),
-        ...(text(a.category) !== undefined ? { category: text(a.category) } : {}),
-        ...("domain" in a ? { domain: text(a.domain) ?? null } : {}),
-      };
+      const data = rowFields(p.after);
       const changed = Object.entries(data).some(([k, v]) => current[k as keyof typeof current] !== v);
       if (!changed) return null;
       const { count } = await tx.responsibility.updateMany({

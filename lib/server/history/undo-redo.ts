@@ -4,7 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { applyPlanned, type AppliedChanges } from "@/lib/server/history/apply-planned";
-import { changeSelect, loadLabels, toEntries, toHistoryChange } from "@/lib/server/history/history-data";
+import { changeSelect, loadLabels, toHistoryChange } from "@/lib/server/history/history-data";
 import {
   findBlockingChange,
   groupChanges,
@@ -22,15 +22,33 @@ import type { CurrentUser } from "@/lib/server/session";
 /** Changes read to rebuild a user's stacks: enough for {@link UNDO_DEPTH} ordinary steps. */
 const MAX_ROWS = 5000;
 
-/** The user's undo and redo stacks on a matrix, rebuilt from the history. */
+/** What folding the stacks needs: no before/after (cheap, even over thousands of rows). */
+const stackSelect = {
+  id: true,
+  actorId: true,
+  entity: true,
+  entityId: true,
+  action: true,
+  groupId: true,
+  origin: true,
+  revertsGroupId: true,
+} as const;
+
+/**
+ * The user's undo and redo stacks on a matrix, rebuilt from the history. Groups carry
+ * their changes without before/after; {@link withContent} loads them for the one group
+ * an undo or redo needs.
+ */
 async function loadStacks(userId: string, matrixId: string): Promise<UndoStacks> {
   const rows = await db.matrixChange.findMany({
     where: { matrixId, actorId: userId },
     orderBy: { id: "desc" },
     take: MAX_ROWS,
-    select: changeSelect,
+    select: stackSelect,
   });
-  const changes = rows.reverse().map(toHistoryChange);
+  const changes = rows
+    .reverse()
+    .map((r) => toHistoryChange({ ...r, before: null, after: null, createdAt: new Date(0) }));
   let groups = groupChanges(changes);
   // The oldest group may be cut by the limit: leave it out.
   if (rows.length === MAX_ROWS) groups = groups.slice(1);
@@ -38,7 +56,19 @@ async function loadStacks(userId: string, matrixId: string): Promise<UndoStacks>
   return { done: stacks.done.slice(-UNDO_DEPTH), undone: stacks.undone.slice(-UNDO_DEPTH) };
 }
 
-async function labelOf(matrixId: string, group: ChangeGroup): Promise<string> {
+/** The group with its changes' before/after. */
+async function withContent(matrixId: string, group: ChangeGroup): Promise<ChangeGroup> {
+  const legacy = group.id.startsWith("change:");
+  const rows = await db.matrixChange.findMany({
+    where: legacy ? { matrixId, id: group.firstId } : { matrixId, groupId: group.id },
+    orderBy: { id: "asc" },
+    select: changeSelect,
+  });
+  return { ...group, changes: rows.map(toHistoryChange) };
+}
+
+async function labelOf(matrixId: string, lite: ChangeGroup): Promise<string> {
+  const group = await withContent(matrixId, lite);
   const entries = group.changes.map((c) => ({ ...c, actorName: null, createdAt: "" }));
   const labels = await loadLabels(matrixId, entries);
   const item = describeGroup(entries, labels);
@@ -89,17 +119,22 @@ export async function undoOrRedo(user: CurrentUser, matrixId: string, direction:
       { details: { reason: "empty" } },
     );
   }
-  const { group, since } = entry;
+  const group = await withContent(matrixId, entry.group);
+  const { since } = entry;
 
   const laterRows = await db.matrixChange.findMany({
     where: { matrixId, id: { gt: since }, NOT: { actorId: user.id } },
     orderBy: { id: "asc" },
     take: 20_000,
-    select: changeSelect,
+    select: stackSelect,
   });
-  const blocker = findBlockingChange(group.changes, laterRows.map(toHistoryChange), user.id);
+  const later = laterRows.map((r) => toHistoryChange({ ...r, before: null, after: null, createdAt: new Date(0) }));
+  const blocker = findBlockingChange(group.changes, later, user.id);
   if (blocker) {
-    const [withName] = await toEntries(laterRows.filter((r) => r.id === blocker.id));
+    const actor = blocker.actorId
+      ? await db.user.findUnique({ where: { id: blocker.actorId }, select: { name: true } })
+      : null;
+    const withName = { actorName: actor?.name ?? null };
     let label: string | undefined;
     if (blocker.entity === "cell") {
       const place = cellPlace(blocker.entityId, await loadLabels(matrixId, [blocker]));
