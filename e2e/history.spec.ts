@@ -282,6 +282,24 @@ test.describe("history API", () => {
     );
     state = (await (await api.get(`/api/v1/matrices/${id}/undo`)).json()) as typeof state;
     expect(state).toMatchObject({ canUndo: true, canRedo: false });
+
+    // A one-click fix is recorded as such.
+    m = await get();
+    const fixed = m.cells.find(([r, c]) => r === 0 && c === 0)!;
+    await ok(
+      api.put(`/api/v1/matrices/${id}/cells`, {
+        data: {
+          cells: [
+            { responsibilityId: m.rows[0]!.id, personId: m.columns[0]!.personId, letters: "C", version: fixed[3] },
+          ],
+          origin: "fix",
+        },
+      }),
+    );
+    const newest = (await (await api.get(`/api/v1/matrices/${id}/history?limit=1`)).json()) as {
+      entries: { origin: string; before: string; after: string }[];
+    };
+    expect(newest.entries[0]).toMatchObject({ origin: "fix", before: "I", after: "C" });
     const refused = await api.post(`/api/v1/matrices/${id}/redo`, { data: {} });
     expect(refused.status()).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("There is nothing to redo.");

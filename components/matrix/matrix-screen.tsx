@@ -194,7 +194,10 @@ function MatrixEditorBody({
   const onApplyFix = useCallback(
     async (fix: Fix): Promise<void> => {
       // One batch write = one undo step; the panel keeps the fix busy until it settles.
-      await edit(fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })));
+      await edit(
+        fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })),
+        "fix",
+      );
     },
     [edit],
   );

@@ -251,12 +251,12 @@ export const api = {
   // Cells
   putCell: (matrixId: string, cell: CellWrite) =>
     request<{ cells: CellResult[]; changeId: number }>("PUT", `/matrices/${enc(matrixId)}/cells`, cell),
-  putCells: (matrixId: string, cells: CellWrite[]) =>
+  putCells: (matrixId: string, cells: CellWrite[], origin?: "fix") =>
     request<{ cells: CellResult[]; changeId: number }>(
       "PUT",
       `/matrices/${enc(matrixId)}/cells`,
       // One cell travels in the single form: smaller, and the documented common case.
-      cells.length === 1 ? cells[0] : { cells },
+      origin ? { cells, origin } : cells.length === 1 ? cells[0] : { cells },
     ),
 
   // Rows

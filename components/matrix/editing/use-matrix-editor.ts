@@ -71,7 +71,7 @@ export function useMatrixEditor({
   const { undo, redo, noteEdit } = useServerUndo({ matrixId, canEdit });
 
   const edit = useCallback(
-    (changes: CellChange[]): Promise<boolean> => {
+    (changes: CellChange[], origin?: "fix"): Promise<boolean> => {
       if (!canEdit) return Promise.resolve(false);
       if (changes.length > MAX_CELLS_PER_WRITE) {
         toast.show(`That is ${changes.length} cells; change at most ${MAX_CELLS_PER_WRITE} at once.`, {
@@ -79,7 +79,7 @@ export function useMatrixEditor({
         });
         return Promise.resolve(false);
       }
-      const res = writeCells(changes);
+      const res = writeCells(changes, origin);
       if (!res) return Promise.resolve(false);
       noteEdit();
       return res.done;
