@@ -78,8 +78,11 @@ describe("diffSnapshots", () => {
     expect(d.rowsRenamed).toEqual([{ id: "r1", before: "Code reviews", after: "Code review" }]);
     expect(d.columnsAdded.map((c) => c.name)).toEqual(["PM"]);
     expect(d.columnsRemoved.map((c) => c.name)).toEqual(["EM"]);
-    // Cells of removed rows/columns are not listed one by one.
-    expect(d.cells).toEqual([]);
+    // The cells of the removed row and column are removed too.
+    expect(d.cells.map((c) => [c.rowTitle, c.personName, c.kind])).toEqual([
+      ["Code review", "EM", "removed"],
+      ["Deploys", "EM", "removed"],
+    ]);
   });
 
   it("notices edited row fields and settings", () => {

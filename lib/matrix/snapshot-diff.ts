@@ -28,7 +28,7 @@ export interface SnapshotDiff {
   rowsEdited: { id: string; title: string; fields: ("description" | "category" | "domain")[] }[];
   columnsAdded: SnapshotColumn[];
   columnsRemoved: SnapshotColumn[];
-  /** Cells of rows and columns present on both sides, by row then column order of `to`. */
+  /** Cells that differ, by row then column (the order of `to`, then what was removed). */
   cells: CellDiff[];
   settingsChanged: boolean;
   /** Everything above, counted. */
@@ -75,10 +75,12 @@ export function diffSnapshots(from: SnapshotContent, to: SnapshotContent): Snaps
   const a = cellMap(from);
   const b = cellMap(to);
   const cells: CellDiff[] = [];
-  const commonCols = to.columns.filter((c) => fromCols.has(c.personId));
-  for (const row of to.rows) {
-    if (!fromRows.has(row.id)) continue;
-    for (const col of commonCols) {
+  // Every row and column of either side: the cells of a row added since count as added,
+  // those of a removed row or column as removed.
+  const allRows = [...to.rows, ...rowsRemoved];
+  const allCols = [...to.columns, ...columnsRemoved];
+  for (const row of allRows) {
+    for (const col of allCols) {
       const key = cellKey(row.id, col.personId);
       const before = a.get(key) ?? "";
       const after = b.get(key) ?? "";
