@@ -1,0 +1,56 @@
+import "server-only";
+import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
+import { invitationState, type InvitationState } from "@/lib/teams/invitation-rules";
+
+/** An invitation as the members page and the API show it (never the token or its hash). */
+export interface InvitationDto {
+  id: string;
+  role: TeamRole;
+  email: string | null;
+  expiresAt: string;
+  /** 1: single use; null: until it expires or is revoked. */
+  maxUses: number | null;
+  uses: number;
+  state: InvitationState;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+}
+
+export const invitationSelect = {
+  id: true,
+  role: true,
+  email: true,
+  expiresAt: true,
+  maxUses: true,
+  uses: true,
+  revokedAt: true,
+  createdAt: true,
+  createdById: true,
+} as const;
+
+interface InvitationRow {
+  id: string;
+  role: string;
+  email: string | null;
+  expiresAt: Date;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: Date | null;
+  createdAt: Date;
+  createdById: string | null;
+}
+
+export function reshapeInvitation(row: InvitationRow, creators: ReadonlyMap<string, string>): InvitationDto {
+  const creatorName = row.createdById ? creators.get(row.createdById) : undefined;
+  return {
+    id: row.id,
+    role: teamRoleSchema.catch("viewer").parse(row.role),
+    email: row.email,
+    expiresAt: row.expiresAt.toISOString(),
+    maxUses: row.maxUses,
+    uses: row.uses,
+    state: invitationState(row),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdById && creatorName ? { id: row.createdById, name: creatorName } : null,
+  };
+}
