@@ -35,6 +35,8 @@ export interface MatrixScreenProps {
   initial: MatrixDto;
   canEdit: boolean;
   currentUser: { id: string; name: string };
+  /** Extra toolbar controls beside Export (the read-only link, for managers). */
+  toolbarExtra?: React.ReactNode;
 }
 
 /**
@@ -66,6 +68,7 @@ function MatrixEditorBody({
   model,
   canEdit,
   currentUser,
+  toolbarExtra,
 }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
   const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
@@ -257,6 +260,7 @@ function MatrixEditorBody({
             isPanelOpen={panelOpen}
             onTogglePanel={() => setPanelOpen((o) => !o)}
           />
+          {toolbarExtra}
           <ExportMenu matrixId={matrixId} filter={exportFilter} />
         </div>
       </div>

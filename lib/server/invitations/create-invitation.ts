@@ -11,19 +11,10 @@ import { invitableRoles } from "@/lib/teams/role-rules";
 import { ROLE_LABELS } from "@/lib/permissions";
 import type { CreateInvitationInput } from "@/lib/schemas/access";
 import { hashToken, newLinkToken } from "./tokens";
-import { invitationSelect, reshapeInvitation, type InvitationDto } from "./invitation-dto";
+import { invitationSelect, reshapeInvitation } from "./invitation-dto";
+import type { CreatedInvitation } from "@/lib/teams/access-dto";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface CreatedInvitation {
-  invitation: InvitationDto;
-  /** The only time the link exists outside the invitee's hands: shown once, never stored. */
-  path: string;
-  url: string;
-  /** null: no email address given; false: email is off or the server refused. */
-  emailSent: boolean | null;
-  emailConfigured: boolean;
-}
 
 /**
  * Creates an invitation link (managers and owners; only owners may invite an owner).

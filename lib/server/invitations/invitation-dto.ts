@@ -1,20 +1,9 @@
 import "server-only";
-import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
-import { invitationState, type InvitationState } from "@/lib/teams/invitation-rules";
+import { teamRoleSchema } from "@/lib/schemas/team";
+import { invitationState } from "@/lib/teams/invitation-rules";
+import type { InvitationDto } from "@/lib/teams/access-dto";
 
-/** An invitation as the members page and the API show it (never the token or its hash). */
-export interface InvitationDto {
-  id: string;
-  role: TeamRole;
-  email: string | null;
-  expiresAt: string;
-  /** 1: single use; null: until it expires or is revoked. */
-  maxUses: number | null;
-  uses: number;
-  state: InvitationState;
-  createdAt: string;
-  createdBy: { id: string; name: string } | null;
-}
+export type { InvitationDto };
 
 export const invitationSelect = {
   id: true,

@@ -6,15 +6,9 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { RequestMeta } from "@/lib/server/audit/request-meta";
 import type { CurrentUser } from "@/lib/server/session";
 import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
+import type { MemberDto } from "@/lib/teams/access-dto";
 import { checkRoleChange, isDowngrade } from "@/lib/teams/role-rules";
 import { countOwners, lockTeam, ruleError } from "./member-guards";
-
-export interface MemberDto {
-  userId: string;
-  name: string;
-  email: string;
-  role: TeamRole;
-}
 
 /**
  * Changes a member's role (managers and owners; owners only for anything owner). A

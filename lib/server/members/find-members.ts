@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { teamRoleSchema } from "@/lib/schemas/team";
-import type { MemberDto } from "./change-member-role";
+import type { MemberDto } from "@/lib/teams/access-dto";
 
 /** The members of a team the caller belongs to, with when they joined (oldest first). */
 export async function findMembers(userId: string, teamId: string): Promise<(MemberDto & { joinedAt: string })[]> {

@@ -5,12 +5,7 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { RequestMeta } from "@/lib/server/audit/request-meta";
 import type { CurrentUser } from "@/lib/server/session";
 import { newLinkToken } from "@/lib/server/invitations/tokens";
-
-/** A matrix's read-only link, as managers see it (the token is kept so it can be copied again). */
-export interface ShareLinkDto {
-  path: string;
-  createdAt: string;
-}
+import type { ShareLinkDto } from "@/lib/teams/access-dto";
 
 function toDto(link: { token: string; createdAt: Date }): ShareLinkDto {
   return { path: `/s/${link.token}`, createdAt: link.createdAt.toISOString() };
