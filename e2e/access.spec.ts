@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { test, expect, makeUser, addMember, signIn, uniqueEmail, type TestTeam } from "./fixtures/test";
-import { createTemplateMatrix } from "./fixtures/matrix";
+import { createTemplateMatrix, putLetters } from "./fixtures/matrix";
 import { testDb } from "./fixtures/db";
 import type { MatrixDto } from "../lib/matrix/dto";
 
@@ -40,6 +40,7 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     signInAs,
     axe,
   }) => {
+    test.slow(); // three people sign in or up
     const manager = await makeUser({ name: "Mina Manager" });
     await addMember(owner.team, manager, "manager");
     await signInAs(manager, `/t/${owner.team.slug}/members`);
@@ -91,7 +92,7 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await expect(late.getByRole("button", { name: /^Join/ })).toHaveCount(0);
 
     await page.reload();
-    await expect(page.getByRole("list", { name: "Members" }).getByText("Nico Newcomer")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Members" }).getByText("Nico Newcomer", { exact: true })).toBeVisible();
     await expect(page.getByText("No pending invitations.")).toBeVisible();
   });
 
@@ -230,6 +231,8 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await signInAs(owner.user);
     const matrixId = await createTemplateMatrix(page.request, owner.team, "Shared Split");
     await createTemplateMatrix(page.request, owner.team, "Secret Reorg Plan");
+    // Nobody accountable for one row: a finding the anonymous page must show.
+    await putLetters(page.request, matrixId, "Code Reviews and Feedback", "Tech Lead", "");
     await page.goto(`/t/${owner.team.slug}/matrices/${matrixId}`);
     await page.getByRole("button", { name: "Share" }).click();
     const dialog = page.getByRole("dialog", { name: "Read-only link" });
@@ -245,6 +248,7 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await expect(anon.getByRole("grid", { name: "Shared Split" })).toBeVisible();
     await expect(anon.getByRole("columnheader", { name: /Tech Lead/ }).first()).toBeVisible();
     await expect(anon.getByRole("heading", { name: "Findings" })).toBeVisible();
+    await expect(anon.getByRole("list", { name: "Findings", exact: true })).toContainText("Code Reviews and Feedback");
     const html = await anon.content();
     for (const secret of ["Secret Reorg Plan", owner.user.email, owner.team.name, owner.team.slug, owner.team.id]) {
       expect(html).not.toContain(secret);
@@ -275,7 +279,7 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     expect((await anon.goto(next))?.status()).toBe(200);
 
     await dialog.getByRole("button", { name: "Turn off" }).click();
-    await expect(dialog.getByText("Sharing is off")).toBeVisible();
+    await expect(dialog.getByText("Sharing is off.", { exact: true })).toBeVisible();
     expect((await anon.goto(next))?.status()).toBe(404);
     expect((await anon.request.get(`/api/v1/share/${token}`)).status()).toBe(404);
   });
@@ -336,5 +340,40 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await expect(table.getByText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/).first()).toBeVisible();
     await expect(table.getByRole("row", { name: new RegExp(owner.user.email) }).first()).toBeVisible();
     expect(await axe()).toEqual([]);
+  });
+
+  test("an owner transfers ownership, and the new owner deletes the team after typing its name", async ({
+    page,
+    browser,
+    owner,
+    signInAs,
+  }) => {
+    const heir = await makeUser({ name: "Heir Hana" });
+    await addMember(owner.team, heir, "member");
+    await signInAs(owner.user, `/t/${owner.team.slug}/settings`);
+    const transfer = page.locator("form").filter({ has: page.getByRole("button", { name: "Transfer ownership" }) });
+    await transfer.getByLabel("New owner").selectOption({ label: `Heir Hana (${heir.email}, member)` });
+    await transfer.getByLabel(/to confirm/).fill("not the name");
+    await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+    await expect(transfer.getByText(`Type “${owner.team.name}” to confirm.`)).toBeVisible();
+    await transfer.getByLabel(/to confirm/).fill(owner.team.name);
+    await transfer.getByRole("button", { name: "Transfer ownership" }).click();
+    await expect(page).toHaveURL(new RegExp(`/t/${owner.team.slug}/members$`));
+    await expect(page.getByText(`You are manager of ${owner.team.name}.`)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+
+    const other = await freshPage(browser);
+    await signIn(other, heir, `/t/${owner.team.slug}/settings`);
+    const del = other.locator("form").filter({ has: other.getByRole("button", { name: "Delete this team" }) });
+    await del.getByLabel(/to confirm/).fill(owner.team.name);
+    await del.getByRole("button", { name: "Delete this team" }).click();
+    await expect(other).toHaveURL(/\/teams$/);
+    expect((await page.goto(`/t/${owner.team.slug}`))?.status()).toBe(404);
+
+    const events = await testDb().auditEvent.findMany({ where: { teamId: owner.team.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["team.ownership_transferred", "team.deleted"]);
+    expect(events[0]).toMatchObject({ actorId: owner.user.id, targetId: heir.id, outcome: "success" });
+    expect(events[1]).toMatchObject({ actorId: heir.id, outcome: "success" });
+    expect(events[1]!.ip).toBeTruthy();
   });
 });

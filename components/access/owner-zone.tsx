@@ -35,6 +35,8 @@ export function TransferOwnershipForm({
     <form ref={formRef} action={action} noValidate className="mt-4 space-y-3">
       <input type="hidden" name="teamId" value={teamId} />
       <Select
+        // A <select> takes its default only when mounted: remount it with the refused choice.
+        key={state.values?.userId ?? ""}
         id={`${uid}-user`}
         name="userId"
         label="New owner"

@@ -48,6 +48,10 @@ describe("checkRemoval", () => {
     expect(checkRemoval({ actor: "manager", target: "owner", isSelf: false, ownerCount: 2 })).toMatchObject({
       code: "FORBIDDEN",
     });
+    // Refused for the role first: a manager learns nothing about how many owners there are.
+    expect(checkRemoval({ actor: "manager", target: "owner", isSelf: false, ownerCount: 1 })).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(checkRemoval({ actor: "member", target: "viewer", isSelf: false, ownerCount: 1 })).toMatchObject({
       code: "FORBIDDEN",
     });

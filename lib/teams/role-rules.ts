@@ -56,15 +56,14 @@ export function checkRemoval(input: {
   ownerCount: number;
 }): RuleResult {
   const { actor, target, isSelf, ownerCount } = input;
-  if (target === "owner" && ownerCount <= 1) {
-    return { ok: false, code: "LAST_OWNER", message: isSelf ? LAST_OWNER_LEAVE : LAST_OWNER_ROLE };
-  }
-  if (isSelf) return OK;
-  if (!can(actor, "members:manage")) {
+  if (!isSelf && !can(actor, "members:manage")) {
     return { ok: false, code: "FORBIDDEN", message: "Only managers and owners can remove members." };
   }
-  if (target === "owner" && actor !== "owner") {
+  if (!isSelf && target === "owner" && actor !== "owner") {
     return { ok: false, code: "FORBIDDEN", message: "Only an owner can remove an owner." };
+  }
+  if (target === "owner" && ownerCount <= 1) {
+    return { ok: false, code: "LAST_OWNER", message: isSelf ? LAST_OWNER_LEAVE : LAST_OWNER_ROLE };
   }
   return OK;
 }

@@ -20,7 +20,7 @@ export async function transferOwnership(
   user: CurrentUser,
   input: { teamId: string; userId: string; confirm: string },
   meta: RequestMeta,
-): Promise<{ newOwner: { name: string; email: string } }> {
+): Promise<{ newOwner: { name: string; email: string }; teamSlug: string }> {
   const { team } = await requireTeamAccess(user.id, { teamId: input.teamId }, "team:transfer");
   if (!confirmsTeamName(input.confirm, team.name)) {
     throw new AppError("INVALID_INPUT", "Type the team's name to confirm.", {
@@ -56,6 +56,6 @@ export async function transferOwnership(
       },
       tx,
     );
-    return { newOwner: target.user };
+    return { newOwner: target.user, teamSlug: team.slug };
   });
 }

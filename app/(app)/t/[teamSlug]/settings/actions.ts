@@ -9,9 +9,10 @@ import { transferOwnership } from "@/lib/server/teams/transfer-ownership";
 
 /** Owners only (checked in transferOwnership): another member becomes owner, the caller a manager. */
 export const transferOwnershipAction = userFormAction(transferOwnershipSchema, async (data, user) => {
-  const { newOwner } = await transferOwnership(user, data, await actionMeta());
+  const { teamSlug } = await transferOwnership(user, data, await actionMeta());
   revalidatePath("/", "layout");
-  return { ok: true, message: `${newOwner.name} is now an owner of the team; you are a manager.` };
+  // The caller is a manager now: the members page shows the new owner and their own role.
+  redirect(`/t/${teamSlug}/members`);
 });
 
 /** Owners only (checked in deleteTeam), after typing the team's name. */
