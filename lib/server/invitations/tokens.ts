@@ -13,10 +13,11 @@ export function hashToken(token: string): string {
 
 /**
  * The public origin for links in emails and API answers: APP_URL (or AUTH_URL) when set,
- * else the origin the request came to.
+ * else the origin the request came to. X-Forwarded-Host/Proto count only behind a
+ * trusted proxy (TRUST_PROXY, as for client IPs).
  */
-export function publicOrigin(request?: Request | Headers): string {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
+export function publicOrigin(request: Request, env: Record<string, string | undefined> = process.env): string {
+  const configured = env.APP_URL ?? env.AUTH_URL;
   if (configured) {
     try {
       return new URL(configured).origin;
@@ -24,13 +25,12 @@ export function publicOrigin(request?: Request | Headers): string {
       // fall through to the request's origin
     }
   }
-  const headers = request instanceof Request ? request.headers : request;
-  const host = headers?.get("x-forwarded-host") ?? headers?.get("host");
-  if (host) {
-    const proto =
-      headers?.get("x-forwarded-proto") ??
-      (request instanceof Request ? new URL(request.url).protocol.replace(":", "") : "http");
-    return `${proto}://${host}`;
-  }
-  return request instanceof Request ? new URL(request.url).origin : "";
+  const url = new URL(request.url);
+  const trusted = Boolean(env.TRUST_PROXY && !["0", "false", "no"].includes(env.TRUST_PROXY.trim().toLowerCase()));
+  const forwardedHost = trusted ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwardedProto = trusted ? request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() : undefined;
+  const host = forwardedHost || request.headers.get("host") || url.host;
+  const proto =
+    forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : url.protocol.replace(":", "");
+  return `${proto}://${host}`;
 }
