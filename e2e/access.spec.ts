@@ -347,10 +347,12 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     browser,
     owner,
     signInAs,
+    axe,
   }) => {
     const heir = await makeUser({ name: "Heir Hana" });
     await addMember(owner.team, heir, "member");
     await signInAs(owner.user, `/t/${owner.team.slug}/settings`);
+    expect(await axe()).toEqual([]);
     const transfer = page.locator("form").filter({ has: page.getByRole("button", { name: "Transfer ownership" }) });
     await transfer.getByLabel("New owner").selectOption({ label: `Heir Hana (${heir.email}, member)` });
     await transfer.getByLabel(/to confirm/).fill("not the name");
@@ -375,5 +377,25 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     expect(events[0]).toMatchObject({ actorId: owner.user.id, targetId: heir.id, outcome: "success" });
     expect(events[1]).toMatchObject({ actorId: heir.id, outcome: "success" });
     expect(events[1]!.ip).toBeTruthy();
+  });
+
+  test("two owners demoting each other at once leave exactly one owner", async ({ browser, owner }) => {
+    const second = await makeUser();
+    await addMember(owner.team, second, "owner");
+    const [a, b] = [await freshPage(browser), await freshPage(browser)];
+    await signIn(a, owner.user);
+    await signIn(b, second);
+    const results = await Promise.all([
+      a.request.patch(`/api/v1/teams/${owner.team.id}/members/${second.id}`, { data: { role: "manager" } }),
+      b.request.patch(`/api/v1/teams/${owner.team.id}/members/${owner.user.id}`, { data: { role: "manager" } }),
+    ]);
+    // One wins. The other is refused however the two interleave: its session was ended
+    // (401), it re-read its own role inside the locked transaction (403), or it saw the
+    // last owner (409).
+    const statuses = results.map((r) => r.status()).sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 403, 409]).toContain(statuses[1]);
+    const owners = await testDb().membership.count({ where: { teamId: owner.team.id, role: "owner" } });
+    expect(owners).toBe(1);
   });
 });
