@@ -101,6 +101,7 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     const expired = await createInvitation(page.request, owner.team, { uses: "multi" });
     await testDb().invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const revoked = await createInvitation(page.request, owner.team, { role: "viewer" });
+    const forSomeoneElse = await createInvitation(page.request, owner.team, { email: "named-guest@example.test" });
 
     await page.goto(`/t/${owner.team.slug}/members`);
     await page.getByRole("button", { name: /Revoke the viewer invitation/ }).click();
@@ -114,6 +115,9 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await expect(visitor.getByRole("button", { name: /^Join/ })).toHaveCount(0);
     await visitor.goto(revoked.path);
     await expect(visitor.getByText("This invitation was withdrawn.")).toBeVisible();
+    await visitor.goto(forSomeoneElse.path);
+    await expect(visitor.getByText(/This invitation is for named-guest@example.test/)).toBeVisible();
+    await expect(visitor.getByRole("button", { name: /^Join/ })).toHaveCount(0);
     const bogus = await visitor.goto("/invite/not-a-real-token-not-a-real-token-xx");
     expect(bogus?.status()).toBe(404);
     const teams = await (await visitor.request.get("/api/v1/teams")).text();
@@ -160,8 +164,15 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     const member = await makeUser({ name: "Removed Rae" });
     await addMember(owner.team, member, "member");
     const other = await freshPage(browser);
-    await signIn(other, member, `/t/${owner.team.slug}`);
-    await expect(other.getByRole("heading", { name: "Matrices" })).toBeVisible();
+    await signIn(other, member, `/t/${owner.team.slug}/members`);
+    // A member sees the list and can leave, nothing more.
+    await expect(other.getByRole("list", { name: "Members" }).getByText(owner.user.email)).toBeVisible();
+    await expect(other.getByRole("button", { name: "Leave team" })).toBeVisible();
+    await expect(other.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+    await expect(other.getByRole("combobox")).toHaveCount(0);
+    await expect(other.getByRole("heading", { name: "Invite people" })).toHaveCount(0);
+    await expect(other.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    expect((await other.request.get(`/api/v1/teams/${owner.team.id}/invitations`)).status()).toBe(403);
 
     await signInAs(owner.user, `/t/${owner.team.slug}/members`);
     await page.getByRole("button", { name: "Remove Removed Rae" }).click();
@@ -340,6 +351,23 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await expect(table.getByText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/).first()).toBeVisible();
     await expect(table.getByRole("row", { name: new RegExp(owner.user.email) }).first()).toBeVisible();
     expect(await axe()).toEqual([]);
+
+    // Paged by 50, newest first.
+    await testDb().auditEvent.createMany({
+      data: Array.from({ length: 55 }, () => ({
+        teamId: owner.team.id,
+        action: "member.left",
+        actorEmail: "old@example.test",
+      })),
+    });
+    await page.reload();
+    await expect(page.getByText(/Page 1 of 2/)).toBeVisible();
+    await page.getByRole("link", { name: "Older" }).click();
+    await expect(page.getByText(/Page 2 of 2/)).toBeVisible();
+    await expect(
+      page.getByRole("table").getByRole("cell", { name: "Created an invitation", exact: true }),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "Newer" })).toBeVisible();
   });
 
   test("an owner transfers ownership, and the new owner deletes the team after typing its name", async ({
