@@ -37,6 +37,8 @@ export interface MatrixScreenProps {
   initial: MatrixDto;
   canEdit: boolean;
   currentUser: { id: string; name: string };
+  /** Extra toolbar controls beside Export (the read-only link, for managers). */
+  toolbarExtra?: React.ReactNode;
 }
 
 /**
@@ -68,6 +70,7 @@ function MatrixEditorBody({
   model,
   canEdit,
   currentUser,
+  toolbarExtra,
 }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
   const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
@@ -272,6 +275,7 @@ function MatrixEditorBody({
           >
             History
           </Button>
+          {toolbarExtra}
           <ExportMenu matrixId={matrixId} filter={exportFilter} />
         </div>
       </div>

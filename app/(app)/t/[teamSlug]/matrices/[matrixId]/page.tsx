@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { MatrixScreen } from "@/components/matrix/matrix-screen";
+import { ShareLinkButton } from "@/components/share/share-link-button";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
@@ -39,6 +40,11 @@ export default async function MatrixPage({ params }: { params: Params }) {
   const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
   if (!user) notFound();
   return (
-    <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />
+    <MatrixScreen
+      initial={dto}
+      canEdit={can(role, "matrix:edit")}
+      currentUser={{ id: user.id, name: user.name }}
+      toolbarExtra={can(role, "share:manage") ? <ShareLinkButton matrixId={matrix.id} /> : undefined}
+    />
   );
 }
