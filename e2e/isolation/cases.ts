@@ -196,13 +196,29 @@ export const SKIPPED: Record<string, string> = {
 };
 
 /**
- * Server actions (files with "use server") and how they are covered. An action that
- * takes a team's id has a case in e2e/hardening.spec.ts ("server actions …").
+ * Every server action (files with "use server"), found in the build's manifest by
+ * e2e/hardening-access.spec.ts, which fails on an action missing here. `anonymous` is
+ * what a call without a session must do: be refused with the sign-in message, or
+ * (sign-out) only redirect to sign-in; `public` actions are meant for signed-out
+ * visitors. `fields` is a form that would succeed for an owner. Actions that take a
+ * team's id also have an isolation check there ("server actions with another team's id").
  */
-export const ACTIONS: Record<string, string> = {
-  "app/(app)/teams/actions.ts#createTeamAction": "takes no id (creates a team for the caller)",
-  "app/(app)/teams/actions.ts#renameTeamAction": "CASE: another team's id is refused, its name unchanged",
-  "app/(auth)/actions.ts#signUpAction": "public by design (creates an account)",
-  "app/(auth)/actions.ts#signInAction": "public by design",
-  "app/(auth)/actions.ts#signOutAction": "takes no id (ends the caller's own sessions)",
+export interface ActionEntry {
+  anonymous: "refused" | "redirects" | "public";
+  fields?: (t: Ids) => Record<string, string>;
+  /** Takes a tenant's id: the isolation check calls it with team B's. */
+  takesTeamId?: boolean;
+  note?: string;
+}
+
+export const ACTIONS: Record<string, ActionEntry> = {
+  "app/(app)/teams/actions.ts#createTeamAction": { anonymous: "refused", fields: () => ({ name: "Planted team" }) },
+  "app/(app)/teams/actions.ts#renameTeamAction": {
+    anonymous: "refused",
+    takesTeamId: true,
+    fields: (t) => ({ teamId: t.teamId, name: "Renamed by someone else" }),
+  },
+  "app/(auth)/actions.ts#signUpAction": { anonymous: "public", note: "creates an account" },
+  "app/(auth)/actions.ts#signInAction": { anonymous: "public", note: "signs in" },
+  "app/(auth)/actions.ts#signOutAction": { anonymous: "redirects", note: "ends the caller's own sessions" },
 };

@@ -103,7 +103,7 @@ async function sessionCookie(browser: Browser, user: TestUser): Promise<string> 
   }
 }
 
-async function makeSide(browser: Browser, label: string): Promise<Side> {
+export async function makeSide(browser: Browser, label: string): Promise<Side> {
   const user = await makeUser({ name: `${label} Owner` });
   const team = await makeTeam(user, { name: `${label} Team` });
   const { id: tokenId, token } = await makeApiToken(user, { name: `${label} Token` });

@@ -86,9 +86,13 @@ export function apiRoute<P = Record<string, never>>(
         }
         const resolved = await resolveApiToken(bearer);
         if (!resolved.ok) {
-          const res = apiError(401, "UNAUTHENTICATED", resolved.message);
-          res.headers.set("WWW-Authenticate", 'Bearer error="invalid_token"');
-          return res;
+          return Response.json(
+            { error: { code: "UNAUTHENTICATED", message: resolved.message } } satisfies ApiErrorBody,
+            {
+              status: 401,
+              headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer error="invalid_token"' },
+            },
+          );
         }
         user = resolved.user;
         via = "token";
