@@ -26,5 +26,8 @@ describe("personal access tokens", () => {
     expect(bearerTokenOf("Bearer remit_pat_x")).toBe("remit_pat_x");
     expect(bearerTokenOf("bearer   remit_pat_x ")).toBe("remit_pat_x");
     expect(bearerTokenOf("Bearer ")).toBe("");
+    // HTTP trims header values: "Bearer " arrives as "Bearer".
+    expect(bearerTokenOf("Bearer")).toBe("");
+    expect(bearerTokenOf("Bearerish x")).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ export function isTokenShaped(value: string): boolean {
  */
 export function bearerTokenOf(authorization: string | null): string | null {
   if (!authorization) return null;
-  const match = /^\s*bearer\s+(.*)$/i.exec(authorization);
+  const match = /^\s*bearer(?:\s+(.*))?$/i.exec(authorization);
   if (!match) return null;
   return (match[1] ?? "").trim();
 }

@@ -22,8 +22,9 @@ export default async function TokensPage() {
           <Link href="/docs/api" className="text-accent-700 underline dark:text-accent-100">
             Remit API
           </Link>{" "}
-          as you, with your roles in your teams. Send it as <code className="font-mono">Authorization: Bearer …</code>.
-          Keep it secret; revoke it when it is no longer needed.
+          as you, with your roles in your teams. Send it as{" "}
+          <code className="font-mono whitespace-nowrap">Authorization: Bearer …</code>. Keep it secret; revoke it when
+          it is no longer needed.
         </p>
       </div>
       <Card>
