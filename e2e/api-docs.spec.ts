@@ -7,12 +7,12 @@ interface OpenApi {
 }
 
 test.describe("API documentation", () => {
-  test("the OpenAPI document is public and describes the API", async ({ request, baseURL }) => {
+  test("the OpenAPI document is public and describes the API", async ({ request }) => {
     const res = await request.get("/api/v1/openapi.json");
     expect(res.status()).toBe(200);
     const doc = (await res.json()) as OpenApi;
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.servers[0]!.url).toBe(new URL(baseURL!).origin);
+    expect(doc.servers[0]!.url).toBe("/");
     expect(doc.paths["/api/v1/matrices/{matrixId}/cells"]!.put!.summary).toBe("Write one cell, or several together");
     expect(Object.keys(doc.paths["/api/v1/tokens"]!).sort()).toEqual(["get", "post"]);
   });

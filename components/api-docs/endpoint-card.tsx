@@ -11,6 +11,23 @@ const METHOD_COLORS: Record<Endpoint["method"], string> = {
   DELETE: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
 };
 
+/** Text with `code` spans, as the endpoint descriptions are written. */
+export function DocText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split("`").map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="font-mono text-[0.9em]">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 export function anchorOf(e: Endpoint): string {
   return `${e.method}-${e.path}`
     .toLowerCase()
@@ -48,7 +65,11 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
         <code className="font-mono text-sm break-all">{e.path}</code>
       </h3>
       <p className="mt-2 font-medium">{e.summary}</p>
-      {e.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{e.description}</p> : null}
+      {e.description ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          <DocText text={e.description} />
+        </p>
+      ) : null}
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {e.auth === "public"
           ? "No authentication."
@@ -88,7 +109,7 @@ export function EndpointCard({ endpoint: e }: { endpoint: Endpoint }) {
         </ul>
       ) : null}
       <p className="mt-3 text-sm">
-        <span className="font-medium">Answer:</span> {e.ok.status} — {e.ok.description}
+        <span className="font-medium">Answer:</span> {e.ok.status} — <DocText text={e.ok.description} />
         {e.errors?.length ? (
           <span className="text-slate-600 dark:text-slate-400"> Errors: {e.errors.join(", ")}.</span>
         ) : null}

@@ -10,7 +10,9 @@ export function typeLabel(schema: Json): string {
   if (typeof schema.minLength === "number" && schema.minLength > 0) bounds.push(`≥ ${schema.minLength} chars`);
   if (typeof schema.maxLength === "number") bounds.push(`≤ ${schema.maxLength} chars`);
   if (typeof schema.minimum === "number") bounds.push(`≥ ${schema.minimum}`);
-  if (typeof schema.maximum === "number") bounds.push(`≤ ${schema.maximum}`);
+  // zod's int() is bounded by the safe-integer range: not worth printing.
+  if (typeof schema.maximum === "number" && schema.maximum < Number.MAX_SAFE_INTEGER)
+    bounds.push(`≤ ${schema.maximum}`);
   if (typeof schema.maxItems === "number") bounds.push(`≤ ${schema.maxItems} items`);
   if (type === "array" && schema.items && typeof schema.items === "object") {
     return `array of ${typeLabel(schema.items as Json)}${bounds.length ? ` (${bounds.join(", ")})` : ""}`;
@@ -29,7 +31,12 @@ export function SchemaFields({ schema, caption }: { schema: Json; caption: strin
         const entries = Object.entries(props);
         if (entries.length === 0) return null;
         return (
-          <table key={i} className="mt-2 w-full text-left text-sm">
+          <table key={i} className="mt-2 w-full table-fixed text-left text-sm">
+            <colgroup>
+              <col className="w-1/3" />
+              <col />
+              <col className="w-24" />
+            </colgroup>
             <caption className="mb-1 text-left text-xs font-medium text-slate-600 dark:text-slate-400">
               {variants.length > 1 ? `${caption}, form ${i + 1} of ${variants.length}` : caption}
             </caption>
@@ -46,7 +53,7 @@ export function SchemaFields({ schema, caption }: { schema: Json; caption: strin
                   <th scope="row" className="py-1 pr-4 align-top font-mono text-xs font-medium">
                     {name}
                   </th>
-                  <td className="py-1 pr-4 align-top font-mono text-xs text-slate-700 dark:text-slate-300">
+                  <td className="py-1 pr-4 align-top font-mono text-xs break-words text-slate-700 dark:text-slate-300">
                     {typeLabel(field)}
                     {field.default !== undefined ? ` = ${JSON.stringify(field.default)}` : ""}
                   </td>

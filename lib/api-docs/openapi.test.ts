@@ -29,7 +29,7 @@ function exportedMethods(file: string): string[] {
 }
 
 describe("OpenAPI document", () => {
-  const doc = buildOpenApiDocument("https://remit.example") as {
+  const doc = buildOpenApiDocument() as {
     openapi: string;
     paths: Record<string, Record<string, { responses: Record<string, unknown>; security: unknown[] }>>;
     components: { securitySchemes: Record<string, unknown> };

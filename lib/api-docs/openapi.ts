@@ -108,8 +108,11 @@ function operation(e: Endpoint): Json {
   };
 }
 
-/** The whole document. `serverUrl` is where the API is served (the request's origin). */
-export function buildOpenApiDocument(serverUrl?: string): Json {
+/**
+ * The whole document. The server URL is relative ("/", which OpenAPI resolves against
+ * where the document was fetched): no Host header is echoed into a cacheable answer.
+ */
+export function buildOpenApiDocument(): Json {
   const paths: Record<string, Json> = {};
   for (const e of ENDPOINTS) {
     paths[e.path] ??= {};
@@ -132,7 +135,7 @@ export function buildOpenApiDocument(serverUrl?: string): Json {
         "or the browser's session cookie. Every body is validated strictly: unknown keys are refused. " +
         "Another team's resource is a 404. Editable records carry `version`; a stale one is a 409.",
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    servers: [{ url: "/", description: "This Remit instance" }],
     tags: [...new Set(ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
     paths,
     components: {
