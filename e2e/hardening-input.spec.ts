@@ -238,6 +238,9 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
     { method: "PATCH", path: m, body: "x".repeat(1_000_001), type: json, status: 413 },
     { method: "GET", path: `/api/v1/matrices/${longId}`, status: 404 },
     { method: "GET", path: `/api/v1/matrices/%00%27%22`, status: 404 },
+    { method: "DELETE", path: `${m}/rows/%00`, status: 404 },
+    { method: "POST", path: `/api/v1/teams/${t.teamId}/people`, body: '{"name":"a\\u0000b"}', type: json, status: 400 },
+    { method: "GET", path: `${m}/export.csv?q=%00`, status: 400 },
     {
       method: "PATCH",
       path: `/api/v1/people/${longId}`,
@@ -280,10 +283,14 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
     expect(typeof body.error.message).toBe("string");
   }
   // A page with a huge or odd slug is a plain 404 page.
-  for (const slug of ["x".repeat(3_000), "%27%3B--", "..%2F..%2Fetc"]) {
+  for (const slug of ["x".repeat(3_000), "%27%3B--", "..%2F..%2Fetc", "%00"]) {
     const res = await fetch(new URL(`/t/${slug}`, baseURL), { headers: { Cookie: side.cookie } });
     expect(res.status, slug.slice(0, 20)).toBe(404);
     expect(await res.text()).not.toMatch(INTERNALS);
+  }
+  for (const path of [`/t/${t.teamSlug}/matrices/%00`, `/t/${t.teamSlug}/people/%00`]) {
+    const res = await fetch(new URL(path, baseURL), { headers: { Cookie: side.cookie } });
+    expect(res.status, path).toBe(404);
   }
 });
 

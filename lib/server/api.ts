@@ -6,6 +6,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/server/session";
 import { logger } from "@/lib/server/logger";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { bearerTokenOf } from "@/lib/tokens/token-format";
+import { hasNul } from "@/lib/server/nul";
 
 /** The JSON error body of every /api/v1 endpoint. */
 export interface ApiErrorBody {
@@ -101,7 +102,10 @@ export function apiRoute<P = Record<string, never>>(
         via = "session";
       }
       if (!user) return apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token.");
-      return await handler({ request, params: await context.params, user, via });
+      const params = await context.params;
+      // No id holds a NUL; PostgreSQL would fail on it (see lib/server/nul.ts).
+      if (hasNul(params)) return apiError(404, "NOT_FOUND", "That was not found.");
+      return await handler({ request, params, user, via });
     } catch (e) {
       if (isAppError(e)) {
         return apiError(e.status, e.code, e.message, {
@@ -125,6 +129,7 @@ export async function parseJson<T>(request: Request, schema: z.ZodType<T>, maxBy
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
+  if (hasNul(raw)) throw new AppError("INVALID_INPUT", "Text may not contain NUL (U+0000) characters.");
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError("INVALID_INPUT", "Some fields are not valid.", { fields: fieldErrorsOf(parsed.error) });
