@@ -183,6 +183,13 @@ test("server actions refuse unknown form fields too", async ({ page, side }) => 
     headers: { Cookie: cookie },
   });
   expect(rename.body).toContain("Check the highlighted fields.");
+  const nul = await callServerAction({
+    url: "/teams",
+    id: actionId("app/(app)/teams/actions.ts", "renameTeamAction"),
+    fields: { teamId: side.ids.teamId, name: "Nul\u0000Team" },
+    headers: { Cookie: cookie },
+  });
+  expect(nul.body).toContain("Text may not contain NUL (U+0000) characters.");
   const team = await testDb().team.findUniqueOrThrow({ where: { id: side.ids.teamId }, select: { slug: true } });
   expect(team.slug).toBe(side.ids.teamSlug);
 });
