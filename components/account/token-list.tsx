@@ -42,7 +42,8 @@ export function TokenList({ tokens, now }: { tokens: ApiTokenDto[]; now: number 
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">You have no API tokens.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // relative: the visually hidden header is absolutely positioned and would widen the page.
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your API tokens</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase dark:border-slate-700 dark:text-slate-400">
@@ -50,10 +51,10 @@ export function TokenList({ tokens, now }: { tokens: ApiTokenDto[]; now: number 
                 <th scope="col" className="py-2 pr-4 font-medium">
                   Name
                 </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
+                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">
                   Token
                 </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
+                <th scope="col" className="hidden py-2 pr-4 font-medium md:table-cell">
                   Created
                 </th>
                 <th scope="col" className="py-2 pr-4 font-medium">
@@ -73,8 +74,8 @@ export function TokenList({ tokens, now }: { tokens: ApiTokenDto[]; now: number 
                   <th scope="row" className="py-2 pr-4 font-medium">
                     {t.name}
                   </th>
-                  <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
-                  <td className="py-2 pr-4">{formatDate(t.createdAt, "")}</td>
+                  <td className="hidden py-2 pr-4 font-mono text-xs sm:table-cell">{t.prefix}…</td>
+                  <td className="hidden py-2 pr-4 md:table-cell">{formatDate(t.createdAt, "")}</td>
                   <td className="py-2 pr-4">{formatDate(t.lastUsedAt, "Never")}</td>
                   <td className="py-2 pr-4">
                     {isExpired(t, now) ? (
