@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { headerRules } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   ],
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders() }];
+    return headerRules();
   },
 };
 

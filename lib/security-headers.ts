@@ -25,3 +25,36 @@ export function securityHeaders(): { key: string; value: string }[] {
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   ];
 }
+
+/**
+ * X-Forwarded-Proto values that mean the client came over HTTPS (the first entry is the
+ * client-facing hop). Next matches `has` values as `^value$`.
+ */
+export const HTTPS_FORWARDED = "https(?:\\s*,.*)?";
+
+/** HSTS: two years, subdomains included (no preload: that is a decision for the operator). */
+export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+
+type HeaderRule = {
+  source: string;
+  has?: { type: "header"; key: string; value?: string }[];
+  headers: { key: string; value: string }[];
+};
+
+/**
+ * The rules for next.config.ts `headers()`. They are compiled into the build, so the
+ * HTTPS test is on the request, not on the environment: `next start` serves plain HTTP
+ * and HTTPS ends at a reverse proxy, which says so in `X-Forwarded-Proto`. HSTS is sent
+ * when that header says https. A client that forges the header on plain HTTP gains
+ * nothing: browsers ignore Strict-Transport-Security received over HTTP (RFC 6797 §8.1).
+ */
+export function headerRules(): HeaderRule[] {
+  return [
+    { source: "/:path*", headers: securityHeaders() },
+    {
+      source: "/:path*",
+      has: [{ type: "header", key: "x-forwarded-proto", value: HTTPS_FORWARDED }],
+      headers: [{ key: "Strict-Transport-Security", value: HSTS_VALUE }],
+    },
+  ];
+}

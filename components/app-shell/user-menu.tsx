@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { DisclosureMenu, menuItemClasses } from "@/components/ui/disclosure-menu";
 
@@ -26,6 +27,9 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         <p className="truncate text-xs text-slate-500 dark:text-slate-400">{user.email}</p>
       </div>
       <div className="border-t border-slate-200 pt-1 dark:border-slate-700">
+        <Link href="/account/tokens" className={menuItemClasses}>
+          API tokens
+        </Link>
         <form action={signOutAction}>
           <button type="submit" className={menuItemClasses}>
             Sign out

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser, type CurrentUser } from "@/lib/server/session";
 import { logger } from "@/lib/server/logger";
+import { hasNul } from "@/lib/server/nul";
 import type { FormState } from "@/lib/form-state";
 
 export type { FormState } from "@/lib/form-state";
@@ -34,6 +35,10 @@ function run<T>(
   body: (data: T) => Promise<FormState | void>,
 ): Promise<FormState> {
   const values = formValues(formData);
+  if (hasNul(values)) {
+    // PostgreSQL cannot store U+0000 (lib/server/nul.ts): refuse it here, on both databases.
+    return Promise.resolve({ message: "Text may not contain NUL (U+0000) characters.", values: {} });
+  }
   const parsed = schema.safeParse(
     Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION"))),
   );

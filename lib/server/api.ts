@@ -4,6 +4,9 @@ import { AppError, isAppError } from "@/lib/server/errors";
 import { fieldErrorsOf } from "@/lib/server/action";
 import { getCurrentUser, type CurrentUser } from "@/lib/server/session";
 import { logger } from "@/lib/server/logger";
+import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
+import { bearerTokenOf } from "@/lib/tokens/token-format";
+import { hasNul } from "@/lib/server/nul";
 
 /** The JSON error body of every /api/v1 endpoint. */
 export interface ApiErrorBody {
@@ -36,24 +39,73 @@ function isForeignOrigin(request: Request): boolean {
   }
 }
 
+/** The Auth.js session cookie, plain or `__Secure-`, whole or chunked (`.0`, `.1`…). */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+function hasSessionCookie(request: Request): boolean {
+  return SESSION_COOKIE.test(request.headers.get("cookie") ?? "");
+}
+
 interface Ctx<P> {
   request: Request;
   params: P;
   user: CurrentUser;
+  /** How the caller authenticated: the browser's session cookie, or a personal access token. */
+  via: "session" | "token";
+}
+
+interface ApiRouteOptions {
+  /** Refuse personal access tokens (403): e.g. creating a token needs a signed-in session. */
+  sessionOnly?: boolean;
 }
 
 /**
  * Wraps an /api/v1 route handler: authenticates by itself (401), refuses foreign
  * origins (403), turns coded errors into JSON with their status and anything else into
  * a 500 without internals.
+ *
+ * `Authorization: Bearer <token>` authenticates with a personal access token instead of
+ * the cookie (the cookie is then ignored). Such a request carries no ambient credential,
+ * so the Origin check does not apply to it, unless a session cookie rides along: then a
+ * foreign Origin is refused all the same.
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: Ctx<P>) => Promise<Response>) {
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: Ctx<P>) => Promise<Response>,
+  options: ApiRouteOptions = {},
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (isForeignOrigin(request)) return apiError(403, "FORBIDDEN", "Cross-site requests are not allowed.");
-      const user = await getCurrentUser();
+      const bearer = bearerTokenOf(request.headers.get("authorization"));
+      if (isForeignOrigin(request) && (bearer === null || hasSessionCookie(request))) {
+        return apiError(403, "FORBIDDEN", "Cross-site requests are not allowed.");
+      }
+      let user: CurrentUser | null;
+      let via: Ctx<P>["via"];
+      if (bearer !== null) {
+        if (options.sessionOnly) {
+          return apiError(403, "FORBIDDEN", "This needs a signed-in session; an API token cannot do it.");
+        }
+        const resolved = await resolveApiToken(bearer);
+        if (!resolved.ok) {
+          return Response.json(
+            { error: { code: "UNAUTHENTICATED", message: resolved.message } } satisfies ApiErrorBody,
+            {
+              status: 401,
+              headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer error="invalid_token"' },
+            },
+          );
+        }
+        user = resolved.user;
+        via = "token";
+      } else {
+        user = await getCurrentUser();
+        via = "session";
+      }
       if (!user) return apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token.");
-      return await handler({ request, params: await context.params, user });
+      const params = await context.params;
+      // No id holds a NUL; PostgreSQL would fail on it (see lib/server/nul.ts).
+      if (hasNul(params)) return apiError(404, "NOT_FOUND", "That was not found.");
+      return await handler({ request, params, user, via });
     } catch (e) {
       if (isAppError(e)) {
         return apiError(e.status, e.code, e.message, {
@@ -77,6 +129,7 @@ export async function parseJson<T>(request: Request, schema: z.ZodType<T>, maxBy
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
+  if (hasNul(raw)) throw new AppError("INVALID_INPUT", "Text may not contain NUL (U+0000) characters.");
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError("INVALID_INPUT", "Some fields are not valid.", { fields: fieldErrorsOf(parsed.error) });

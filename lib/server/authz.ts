@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { forbidden, notFound } from "@/lib/server/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
+import { hasNul } from "@/lib/server/nul";
 
 export interface TeamAccess {
   team: { id: string; slug: string; name: string; version: number };
@@ -19,6 +20,7 @@ export async function requireTeamAccess(
   where: { teamId: string } | { slug: string },
   permission: Permission = "team:view",
 ): Promise<TeamAccess> {
+  if (hasNul(where)) throw notFound("That team");
   const membership = await db.membership.findFirst({
     where: { userId, team: "teamId" in where ? { id: where.teamId } : { slug: where.slug } },
     select: { role: true, team: { select: { id: true, slug: true, name: true, version: true } } },

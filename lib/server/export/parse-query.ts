@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { searchParamsObject } from "@/lib/schemas/export";
 import { fieldErrorsOf } from "@/lib/server/action";
 import { AppError } from "@/lib/server/errors";
+import { hasNul } from "@/lib/server/nul";
 
 /**
  * Validates a request's query string with one strict schema (`repeatable` names the
@@ -14,6 +15,9 @@ export function parseQuery<S extends z.ZodType>(
   repeatable: readonly string[] = [],
 ): z.output<S> {
   const params = new URL(request.url).searchParams;
+  if (hasNul([...params.entries()])) {
+    throw new AppError("INVALID_INPUT", "Parameters may not contain NUL (U+0000) characters.");
+  }
   const parsed = schema.safeParse(searchParamsObject(params, repeatable));
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { forbidden, notFound } from "@/lib/server/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
+import { hasNul } from "@/lib/server/nul";
 
 export interface MatrixAccess {
   matrix: { id: string; teamId: string; name: string; version: number };
@@ -20,6 +21,7 @@ export async function requireMatrixAccess(
   matrixId: string,
   permission: Permission = "team:view",
 ): Promise<MatrixAccess> {
+  if (hasNul(matrixId)) throw notFound("That matrix");
   const matrix = await db.matrix.findFirst({
     where: { id: matrixId, deletedAt: null, team: { memberships: { some: { userId } } } },
     select: {

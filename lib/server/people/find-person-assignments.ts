@@ -4,6 +4,7 @@ import { notFound } from "@/lib/server/errors";
 import { requireTeamAccess } from "@/lib/server/authz";
 import { personSelect, reshapePerson, type PersonDto } from "@/lib/server/people/person-dto";
 import { domainOrNull } from "@/lib/server/matrices/reshape";
+import { hasNul } from "@/lib/server/nul";
 import type { Domain, Letters } from "@/lib/raci/types";
 
 export interface PersonAssignmentRow {
@@ -26,6 +27,7 @@ export async function findPersonAssignments(
   personId: string,
 ): Promise<{ person: PersonDto; assignments: PersonAssignmentRow[] }> {
   await requireTeamAccess(userId, { teamId });
+  if (hasNul(personId)) throw notFound("That person");
   const person = await db.person.findFirst({ where: { id: personId, teamId, deletedAt: null }, select: personSelect });
   if (!person) throw notFound("That person");
   const cells = await db.cell.findMany({

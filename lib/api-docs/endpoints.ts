@@ -1,0 +1,437 @@
+/**
+ * Every /api/v1 endpoint, described once: the OpenAPI document (openapi.ts) and the
+ * docs page (/docs/api) are built from this list. A unit test fails when a route file
+ * under app/api/v1 has a method that is not listed here.
+ */
+import type { z } from "zod";
+import {
+  addColumnSchema,
+  createMatrixSchema,
+  createPersonSchema,
+  createRowSchema,
+  moveColumnSchema,
+  putCellsSchema,
+  updateMatrixSchema,
+  updatePersonSchema,
+  updateRowSchema,
+} from "@/lib/schemas/matrix";
+import { pdfExportQuerySchema, tableExportQuerySchema } from "@/lib/schemas/export";
+import { importQuerySchema } from "@/lib/schemas/import";
+import { changesQuerySchema, presenceInputSchema } from "@/lib/schemas/live";
+import { createTokenSchema } from "@/lib/schemas/token";
+import { S } from "./schemas";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** OpenAPI path with {params}, e.g. /api/v1/matrices/{matrixId}. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** Who may call it beyond being signed in. */
+  access?: string;
+  /** public: no authentication; session: cookie only (no API token). Default: both. */
+  auth?: "public" | "session";
+  body?: z.ZodType;
+  /** Non-JSON bodies, by media type. */
+  rawBody?: Record<string, string>;
+  query?: z.ZodType;
+  /** Query parameters that may repeat. */
+  repeatable?: readonly string[];
+  /** The success answer. */
+  ok: { status: number; description: string; schema?: Record<string, unknown>; mediaType?: string };
+  /** Error statuses beyond 401 (and 403 for cross-site requests). */
+  errors?: number[];
+  /** Example body for the docs' curl line. */
+  example?: unknown;
+}
+
+const { obj, ref, arrayOf, int, str, bool } = S;
+const READ = "Any member of the matrix's team (viewer and up).";
+const EDIT = "Managers and owners of the team.";
+const EXPORT_REPEATABLE = ["category", "domain", "column"] as const;
+
+export const ENDPOINTS: Endpoint[] = [
+  // ---- Teams
+  {
+    method: "GET",
+    path: "/api/v1/teams",
+    tag: "Teams",
+    summary: "List my teams",
+    ok: {
+      status: 200,
+      description: "The teams the caller belongs to, with their role.",
+      schema: obj({ teams: arrayOf(ref("Team")) }),
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/teams/{teamId}/matrices",
+    tag: "Teams",
+    summary: "List a team's matrices",
+    access: "Any member of the team.",
+    ok: { status: 200, description: "The team's matrices.", schema: obj({ matrices: arrayOf(ref("MatrixSummary")) }) },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/teams/{teamId}/matrices",
+    tag: "Teams",
+    summary: "Create a matrix",
+    description: "Empty, or from a template (see GET /api/v1/templates).",
+    access: EDIT,
+    body: createMatrixSchema,
+    example: { name: "Platform RACI", template: "tl-vs-em" },
+    ok: { status: 201, description: "Created.", schema: obj({ matrix: obj({ id: str, name: str }) }) },
+    errors: [400, 403, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/teams/{teamId}/matrices/import",
+    tag: "Teams",
+    summary: "Import a matrix from a table",
+    description:
+      "A multipart upload (`file`: CSV, TSV, Markdown or .xlsx; or `text`; optional `name`) or a raw text/csv, " +
+      "text/tab-separated-values, text/markdown, text/plain or .xlsx body. `preview=1` checks without saving. " +
+      "A table with errors is a 400 with `details.issues`; nothing is saved.",
+    access: EDIT,
+    query: importQuerySchema,
+    rawBody: {
+      "multipart/form-data": "file or text, and an optional name",
+      "text/csv": "the table",
+      "text/markdown": "a Markdown table",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "an Excel workbook",
+    },
+    ok: {
+      status: 201,
+      description: "Created (200 with `{ preview }` when preview=1).",
+      schema: obj(
+        {
+          matrix: obj({ id: str, name: str, teamSlug: str }),
+          findings: arrayOf(ref("Finding")),
+          summary: ref("FindingsSummary"),
+          issues: arrayOf({ type: "object" }),
+        },
+        ["matrix"],
+      ),
+    },
+    errors: [400, 403, 404, 413],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/templates",
+    tag: "Teams",
+    summary: "List matrix templates",
+    ok: { status: 200, description: "The templates.", schema: obj({ templates: arrayOf(ref("Template")) }) },
+  },
+  // ---- People
+  {
+    method: "GET",
+    path: "/api/v1/teams/{teamId}/people",
+    tag: "People",
+    summary: "List a team's people and unfilled roles",
+    access: "Any member of the team.",
+    ok: { status: 200, description: "The people.", schema: obj({ people: arrayOf(ref("Person")) }) },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/teams/{teamId}/people",
+    tag: "People",
+    summary: "Add a person or an unfilled role",
+    access: EDIT,
+    body: createPersonSchema,
+    example: { name: "Ana Lima", roleTitle: "Tech Lead" },
+    ok: { status: 201, description: "Created.", schema: obj({ person: ref("Person") }) },
+    errors: [400, 403, 404],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/people/{personId}",
+    tag: "People",
+    summary: "Update a person",
+    access: EDIT,
+    body: updatePersonSchema,
+    example: { roleTitle: "Engineering Manager", version: 1 },
+    ok: { status: 200, description: "Updated.", schema: obj({ person: ref("Person") }) },
+    errors: [400, 403, 404, 409],
+  },
+  // ---- Matrices
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}",
+    tag: "Matrices",
+    summary: "Read a matrix",
+    access: READ,
+    ok: { status: 200, description: "The whole matrix: columns, rows and cells.", schema: ref("Matrix") },
+    errors: [404],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/matrices/{matrixId}",
+    tag: "Matrices",
+    summary: "Rename a matrix or change its rule settings",
+    access: EDIT,
+    body: updateMatrixSchema,
+    example: { name: "Platform RACI 2026", version: 3 },
+    ok: { status: 200, description: "Updated.", schema: obj({ matrix: ref("MatrixSettings") }) },
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/matrices/{matrixId}",
+    tag: "Matrices",
+    summary: "Delete a matrix",
+    access: EDIT,
+    ok: { status: 200, description: "Deleted.", schema: ref("Ok") },
+    errors: [403, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/findings",
+    tag: "Matrices",
+    summary: "Findings of a matrix",
+    description: "The same rules engine the grid runs as you type.",
+    access: READ,
+    ok: {
+      status: 200,
+      description: "Findings and their summary.",
+      schema: obj({ findings: arrayOf(ref("Finding")), summary: ref("FindingsSummary") }),
+    },
+    errors: [404],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/matrices/{matrixId}/cells",
+    tag: "Matrices",
+    summary: "Write one cell, or several together",
+    description:
+      '`letters` is any subset of R, A, C, I (any order or case; "" clears). Several cells are all-or-nothing. ' +
+      "A stale `version` is a 409 whose `details.cells` holds the current state.",
+    access: EDIT,
+    body: putCellsSchema,
+    example: { responsibilityId: "ROW_ID", personId: "PERSON_ID", letters: "RA", version: 0 },
+    ok: {
+      status: 200,
+      description: "The new state of every written cell.",
+      schema: obj({ cells: arrayOf(ref("CellResult")), changeId: int }),
+    },
+    errors: [400, 403, 404, 409],
+  },
+  // ---- Rows
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/rows",
+    tag: "Rows",
+    summary: "Add a responsibility",
+    access: EDIT,
+    body: createRowSchema,
+    example: { title: "On-call rota", category: "Operations" },
+    ok: { status: 201, description: "Created.", schema: obj({ row: ref("Row") }) },
+    errors: [400, 403, 404],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/matrices/{matrixId}/rows/{rowId}",
+    tag: "Rows",
+    summary: "Edit or move a responsibility",
+    description: "`afterId: null` moves it to the top.",
+    access: EDIT,
+    body: updateRowSchema,
+    example: { title: "On-call rota and escalation", version: 1 },
+    ok: { status: 200, description: "Updated.", schema: obj({ row: ref("Row") }) },
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/matrices/{matrixId}/rows/{rowId}",
+    tag: "Rows",
+    summary: "Delete a responsibility (restorable)",
+    access: EDIT,
+    ok: { status: 200, description: "Deleted.", schema: ref("Ok") },
+    errors: [403, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/rows/{rowId}/restore",
+    tag: "Rows",
+    summary: "Restore a deleted responsibility",
+    access: EDIT,
+    ok: { status: 200, description: "Restored.", schema: obj({ row: ref("Row") }) },
+    errors: [403, 404],
+  },
+  // ---- Columns
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/columns",
+    tag: "Columns",
+    summary: "Add a column",
+    description: "An existing person of the team (`personId`) or a new one (`person`).",
+    access: EDIT,
+    body: addColumnSchema,
+    example: { person: { name: "Unfilled SRE", isVacant: true } },
+    ok: { status: 201, description: "Created.", schema: obj({ column: ref("Column") }) },
+    errors: [400, 403, 404],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/matrices/{matrixId}/columns/{columnId}",
+    tag: "Columns",
+    summary: "Move a column",
+    access: EDIT,
+    body: moveColumnSchema,
+    example: { afterId: null, version: 1 },
+    ok: { status: 200, description: "Moved.", schema: obj({ column: ref("Column") }) },
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/matrices/{matrixId}/columns/{columnId}",
+    tag: "Columns",
+    summary: "Remove a column (restorable; cells are kept)",
+    access: EDIT,
+    ok: { status: 200, description: "Removed.", schema: ref("Ok") },
+    errors: [403, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/columns/{columnId}/restore",
+    tag: "Columns",
+    summary: "Restore a removed column",
+    access: EDIT,
+    ok: { status: 200, description: "Restored.", schema: obj({ column: ref("Column") }) },
+    errors: [403, 404],
+  },
+  // ---- Live
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/events",
+    tag: "Live",
+    summary: "Server-sent events of a matrix",
+    description:
+      "`hello`, then `change` { changeId, actorId, entities } and `presence` { users } as they happen; `bye` { reason } " +
+      "ends the stream. Messages carry ids only: fetch what changed from /changes.",
+    access: READ,
+    ok: { status: 200, description: "An event stream.", mediaType: "text/event-stream", schema: str },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/changes",
+    tag: "Live",
+    summary: "Changes after a change id",
+    access: READ,
+    query: changesQuerySchema,
+    ok: {
+      status: 200,
+      description: "Oldest first, with the current state of the touched cells (or `{ tooMany: true, lastChangeId }`).",
+      schema: obj(
+        { changes: arrayOf({ type: "object" }), cells: arrayOf({ type: "object" }), lastChangeId: int, tooMany: bool },
+        ["lastChangeId"],
+      ),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/presence",
+    tag: "Live",
+    summary: "Heartbeat and selected cell",
+    access: READ,
+    body: presenceInputSchema,
+    example: { selection: null },
+    ok: { status: 204, description: "Recorded." },
+    errors: [400, 404],
+  },
+  // ---- Export
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/export.pdf",
+    tag: "Export",
+    summary: "Export as PDF",
+    access: READ,
+    query: pdfExportQuerySchema,
+    repeatable: EXPORT_REPEATABLE,
+    ok: {
+      status: 200,
+      description: "The PDF.",
+      mediaType: "application/pdf",
+      schema: { type: "string", format: "binary" },
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/export.csv",
+    tag: "Export",
+    summary: "Export as CSV",
+    description: "Formula-like values get a leading `'` (the importer removes it).",
+    access: READ,
+    query: tableExportQuerySchema,
+    repeatable: EXPORT_REPEATABLE,
+    ok: { status: 200, description: "RFC 4180 CSV, UTF-8 with BOM.", mediaType: "text/csv", schema: str },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/export.xlsx",
+    tag: "Export",
+    summary: "Export as Excel workbook",
+    access: READ,
+    query: tableExportQuerySchema,
+    repeatable: EXPORT_REPEATABLE,
+    ok: {
+      status: 200,
+      description: "Matrix and Findings sheets; cells are text, never formulas.",
+      mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      schema: { type: "string", format: "binary" },
+    },
+    errors: [400, 404],
+  },
+  // ---- Tokens
+  {
+    method: "GET",
+    path: "/api/v1/tokens",
+    tag: "API tokens",
+    summary: "List my API tokens",
+    description: "Revoked tokens are not listed; the tokens themselves are never shown again.",
+    ok: { status: 200, description: "My tokens.", schema: obj({ tokens: arrayOf(ref("ApiToken")) }) },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/tokens",
+    tag: "API tokens",
+    summary: "Create an API token",
+    description:
+      "Needs a signed-in browser session: an API token cannot create tokens. The token is in this answer only.",
+    auth: "session",
+    body: createTokenSchema,
+    example: { name: "CI export job", expiresInDays: 90 },
+    ok: {
+      status: 201,
+      description: "The token (`remit_pat_…`), shown once, and its listing.",
+      schema: obj({ token: str, apiToken: ref("ApiToken") }),
+    },
+    errors: [400, 403],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/tokens/{tokenId}",
+    tag: "API tokens",
+    summary: "Revoke an API token",
+    description: "It stops working on the next request. A token may revoke itself.",
+    ok: { status: 200, description: "Revoked.", schema: ref("Ok") },
+    errors: [404],
+  },
+  // ---- This document
+  {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    tag: "Meta",
+    summary: "This API's OpenAPI 3.1 document",
+    auth: "public",
+    ok: { status: 200, description: "The document.", schema: { type: "object" } },
+  },
+];
