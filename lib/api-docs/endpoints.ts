@@ -19,6 +19,13 @@ import { pdfExportQuerySchema, tableExportQuerySchema } from "@/lib/schemas/expo
 import { importQuerySchema } from "@/lib/schemas/import";
 import { changesQuerySchema, presenceInputSchema } from "@/lib/schemas/live";
 import { createTokenSchema } from "@/lib/schemas/token";
+import {
+  cellHistoryQuerySchema,
+  createSnapshotSchema,
+  emptyBodySchema,
+  historyQuerySchema,
+} from "@/lib/schemas/history";
+import { changeRoleSchema, createInvitationSchema, shareLinkSchema } from "@/lib/schemas/access";
 import { S } from "./schemas";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -46,11 +53,14 @@ export interface Endpoint {
   errors?: number[];
   /** Example body for the docs' curl line. */
   example?: unknown;
+  /** When the one made from the method and path would not be unique. */
+  operationId?: string;
 }
 
 const { obj, ref, arrayOf, int, str, bool } = S;
 const READ = "Any member of the matrix's team (viewer and up).";
 const EDIT = "Managers and owners of the team.";
+const MANAGE = "Managers and owners of the team (a member or viewer gets 403).";
 const EXPORT_REPEATABLE = ["category", "domain", "column"] as const;
 
 export const ENDPOINTS: Endpoint[] = [
@@ -389,6 +399,290 @@ export const ENDPOINTS: Endpoint[] = [
       schema: { type: "string", format: "binary" },
     },
     errors: [400, 404],
+  },
+  // ---- History (docs/history.md)
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/history",
+    tag: "History",
+    summary: "Activity feed of a matrix",
+    description:
+      "Newest first, whole groups (one user action each), with `labels` for the rows, people and columns the " +
+      "entries refer to (deleted ones included). Pass `nextBefore` as `before` for the next page.",
+    access: READ,
+    query: historyQuerySchema,
+    ok: {
+      status: 200,
+      description: "A page of the feed.",
+      schema: obj({ entries: arrayOf(ref("HistoryEntry")), labels: ref("HistoryLabels"), nextBefore: S.nullable(int) }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/cells/history",
+    tag: "History",
+    summary: "History of one cell",
+    description: "The cell of row `rowId` and person `personId`, newest first (at most 100 changes).",
+    access: READ,
+    query: cellHistoryQuerySchema,
+    ok: { status: 200, description: "The cell's changes.", schema: obj({ entries: arrayOf(ref("HistoryEntry")) }) },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/undo",
+    tag: "History",
+    summary: "What Undo and Redo would do now",
+    description: "For the caller: undo and redo are per user and matrix.",
+    access: READ,
+    ok: { status: 200, description: "The caller's undo state.", schema: ref("UndoState") },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/undo",
+    tag: "History",
+    summary: "Undo my newest step",
+    description:
+      "Writes the inverse of the caller's newest step as a new group. 409 when someone else changed anything " +
+      'of the step since (`details.reason: "changed-by-other"`) or when there is nothing to undo (`"empty"`).',
+    access: EDIT,
+    body: emptyBodySchema,
+    example: {},
+    ok: {
+      status: 200,
+      description: "What was written, and the new undo state.",
+      schema: { allOf: [ref("AppliedChanges"), obj({ state: ref("UndoState") })] },
+    },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/redo",
+    tag: "History",
+    summary: "Redo my newest undone step",
+    description: "409 when someone else changed it after the undo, or when there is nothing to redo.",
+    access: EDIT,
+    body: emptyBodySchema,
+    example: {},
+    ok: {
+      status: 200,
+      description: "What was written, and the new undo state.",
+      schema: { allOf: [ref("AppliedChanges"), obj({ state: ref("UndoState") })] },
+    },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/snapshots",
+    tag: "History",
+    summary: "List a matrix's saved versions",
+    description: "Newest first (at most 200), without their content.",
+    access: READ,
+    operationId: "listMatrixSnapshots",
+    ok: { status: 200, description: "The snapshots.", schema: obj({ snapshots: arrayOf(ref("SnapshotSummary")) }) },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/snapshots",
+    tag: "History",
+    summary: "Save the matrix as a named version",
+    access: EDIT,
+    body: createSnapshotSchema,
+    example: { name: "Before the reorg" },
+    ok: { status: 201, description: "Saved (kind `manual`).", schema: obj({ snapshot: ref("SnapshotSummary") }) },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/snapshots/{snapshotId}",
+    tag: "History",
+    summary: "Read a saved version with its content",
+    description: "`content`: name, settings, rows, columns and filled cells `[rowIndex, columnIndex, letters]`.",
+    access: READ,
+    operationId: "getMatrixSnapshot",
+    ok: {
+      status: 200,
+      description: "The snapshot.",
+      schema: obj({ snapshot: { allOf: [ref("SnapshotSummary"), obj({ content: { type: "object" } })] } }),
+    },
+    errors: [404, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/matrices/{matrixId}/snapshots/{snapshotId}",
+    tag: "History",
+    summary: "Delete a saved version",
+    description: "Manual versions only: workshop and before-restore versions are kept (403).",
+    access: EDIT,
+    ok: { status: 200, description: "Deleted.", schema: ref("Ok") },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/snapshots/{snapshotId}/restore",
+    tag: "History",
+    summary: "Restore a saved version",
+    description:
+      "Saves a `before-restore` version, then writes the snapshot's rows, columns, cells and settings as one " +
+      "new group (origin `restore`, one undo step). Nothing is hard-deleted.",
+    access: EDIT,
+    body: emptyBodySchema,
+    example: {},
+    ok: {
+      status: 200,
+      description: "What was written, and the id of the version saved before.",
+      schema: { allOf: [ref("AppliedChanges"), obj({ beforeSnapshotId: str })] },
+    },
+    errors: [400, 404, 409],
+  },
+  // ---- Access (docs/api-access.md)
+  {
+    method: "GET",
+    path: "/api/v1/teams/{teamId}/invitations",
+    tag: "Access",
+    summary: "List a team's pending invitations",
+    description: "The ones that can still be accepted, newest first. Never the links themselves.",
+    access: MANAGE,
+    ok: { status: 200, description: "The invitations.", schema: obj({ invitations: arrayOf(ref("Invitation")) }) },
+    errors: [403, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/teams/{teamId}/invitations",
+    tag: "Access",
+    summary: "Invite someone to the team",
+    description:
+      "The link (`/invite/{token}`) is in this answer only; only a hash of the token is stored. With `email`, " +
+      "only that address can accept, and the link is emailed when SMTP is configured. A manager may not invite " +
+      "an owner (403).",
+    access: MANAGE,
+    body: createInvitationSchema,
+    example: { role: "member", expiresInDays: 7, uses: "single" },
+    ok: {
+      status: 201,
+      description: "Created.",
+      schema: obj({
+        invitation: ref("Invitation"),
+        path: str,
+        url: str,
+        emailSent: S.nullable(bool),
+        emailConfigured: bool,
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/teams/{teamId}/invitations/{invitationId}",
+    tag: "Access",
+    summary: "Revoke an invitation",
+    description: "Its link stops working at once. Revoking twice is fine.",
+    access: MANAGE,
+    ok: { status: 200, description: "Revoked.", schema: ref("Ok") },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/teams/{teamId}/members",
+    tag: "Access",
+    summary: "List a team's members",
+    access: "Any member of the team.",
+    ok: {
+      status: 200,
+      description: "The members, oldest first.",
+      schema: obj({ members: arrayOf({ allOf: [ref("Member"), obj({ joinedAt: S.dateTime })] }) }),
+    },
+    errors: [404],
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/teams/{teamId}/members/{userId}",
+    tag: "Access",
+    summary: "Change a member's role",
+    description:
+      "Only owners make or change owners. The last owner cannot be demoted (409, " +
+      '`details.reason: "LAST_OWNER"`). A lowered role ends the member\'s sessions.',
+    access: MANAGE,
+    body: changeRoleSchema,
+    example: { role: "viewer" },
+    ok: { status: 200, description: "The member with the new role.", schema: obj({ member: ref("Member") }) },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/teams/{teamId}/members/{userId}",
+    tag: "Access",
+    summary: "Remove a member, or leave the team",
+    description:
+      "With your own user id, you leave the team (any role). Removing someone else needs a manager or owner " +
+      "(owners only for owners). The last owner can neither leave nor be removed (409).",
+    access: "Any member for themselves; managers and owners for others.",
+    ok: {
+      status: 200,
+      description: "`left` is true when the caller left.",
+      schema: obj({ left: bool }),
+    },
+    errors: [404, 409],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/share-link",
+    tag: "Access",
+    summary: "The matrix's read-only link",
+    access: MANAGE,
+    ok: {
+      status: 200,
+      description: "The active link, or null when sharing is off.",
+      schema: obj({ shareLink: S.nullable(ref("ShareLink")) }),
+    },
+    errors: [403, 404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/share-link",
+    tag: "Access",
+    summary: "Turn the read-only link on, or replace it",
+    description:
+      '`{}` turns it on (200 and the same link when it is already on); `{ "regenerate": true }` replaces the ' +
+      "token and the old link stops working at once.",
+    access: MANAGE,
+    body: shareLinkSchema,
+    example: {},
+    ok: {
+      status: 201,
+      description: "Turned on (200 when it already was).",
+      schema: obj({ shareLink: ref("ShareLink") }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/matrices/{matrixId}/share-link",
+    tag: "Access",
+    summary: "Turn the read-only link off",
+    description: "Whoever has the link gets a 404 from now on.",
+    access: MANAGE,
+    ok: { status: 200, description: "Off.", schema: obj({ shareLink: { type: "null" } }) },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/share/{token}",
+    tag: "Access",
+    summary: "A matrix behind a read-only link (public)",
+    description:
+      "No account needed: the token is the credential. The grid and its findings; no team, member or other " +
+      "matrix names. An unknown or turned-off link is a 404.",
+    auth: "public",
+    ok: {
+      status: 200,
+      description: "The shared matrix and its findings.",
+      schema: obj({ matrix: ref("SharedMatrix"), findings: arrayOf(ref("Finding")), summary: ref("FindingsSummary") }),
+    },
+    errors: [404],
   },
   // ---- Tokens
   {

@@ -56,6 +56,14 @@ describe("OpenAPI document", () => {
     expect(documented.filter((d) => !existing.has(d))).toEqual([]);
   });
 
+  it("gives every operation its own operationId", () => {
+    const ids = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => (op as unknown as { operationId: string }).operationId),
+    );
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]*$/);
+  });
+
   it("is OpenAPI 3.1 with bearer and cookie security and the error shape", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["bearer", "session"]);

@@ -49,9 +49,10 @@ export function queryParameters(endpoint: Endpoint): Json[] {
 }
 
 function operationId(e: Endpoint): string {
+  if (e.operationId) return e.operationId;
   const words = e.path
     .replace(/^\/api\/v1\//, "")
-    .split(/[/.]/)
+    .split(/[/.-]/)
     .filter((w) => w && !w.startsWith("{"));
   return [e.method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join("");
 }

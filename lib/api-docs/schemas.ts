@@ -149,6 +149,68 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     expiresAt: nullable(dateTime),
     revokedAt: nullable(dateTime),
   }),
+  // ---- History (docs/history.md)
+  HistoryEntry: obj({
+    id: int,
+    groupId: { type: "string", description: "One user action = one group." },
+    origin: { type: "string", enum: ["edit", "fix", "workshop", "restore", "undo", "redo", "import"] },
+    revertsGroupId: nullable(str),
+    entity: { type: "string", enum: ["cell", "row", "column", "settings", "matrix", "person"] },
+    entityId: { type: "string", description: "For a cell: `rowId|personId`." },
+    action: str,
+    before: { description: "The state before (letters for a cell, the record otherwise)." },
+    after: { description: "The state after." },
+    actorId: nullable(str),
+    actorName: nullable(str),
+    createdAt: dateTime,
+  }),
+  HistoryLabels: obj({
+    rows: { type: "object", additionalProperties: str, description: "Row id → title (deleted rows too)." },
+    people: { type: "object", additionalProperties: str, description: "Person id → name." },
+    columns: { type: "object", additionalProperties: str, description: "Column id → person id." },
+  }),
+  UndoState: obj({ canUndo: bool, canRedo: bool, undoLabel: nullable(str), redoLabel: nullable(str) }),
+  AppliedChanges: obj({
+    changeId: int,
+    cells: arrayOf(obj({ responsibilityId: str, personId: str, letters: str, version: int })),
+    entities: arrayOf({ type: "string", enum: ["cell", "row", "column", "matrix", "settings", "person"] }),
+  }),
+  SnapshotSummary: obj({
+    id: str,
+    name: str,
+    kind: { type: "string", enum: ["manual", "workshop-start", "workshop-end", "before-restore"] },
+    createdAt: dateTime,
+    createdBy: nullable(str),
+    lastChangeId: { type: "integer", description: "The newest change the snapshot includes." },
+  }),
+  // ---- Access (docs/api-access.md)
+  Invitation: obj({
+    id: str,
+    role: { type: "string", enum: ["owner", "manager", "member", "viewer"] },
+    email: nullable(str),
+    expiresAt: dateTime,
+    maxUses: nullable({ type: "integer", description: "1: single use; null: until it expires or is revoked." }),
+    uses: int,
+    state: { type: "string", enum: ["active", "expired", "revoked", "used_up"] },
+    createdAt: dateTime,
+    createdBy: nullable(obj({ id: str, name: str })),
+  }),
+  Member: obj({
+    userId: str,
+    name: str,
+    email: str,
+    role: { type: "string", enum: ["owner", "manager", "member", "viewer"] },
+  }),
+  ShareLink: obj({ path: { type: "string", description: "`/s/{token}`" }, createdAt: dateTime }),
+  SharedMatrix: obj({
+    name: str,
+    description: str,
+    updatedAt: dateTime,
+    settings: { type: "object" },
+    columns: arrayOf({ type: "object", description: "Column without user id and versions." }),
+    rows: arrayOf({ type: "object", description: "Row without version." }),
+    cells: arrayOf({ type: "array", description: "[rowIndex, columnIndex, letters]", prefixItems: [int, int, str] }),
+  }),
 };
 
 export const S = { str, int, bool, obj, ref, arrayOf, nullable, dateTime };
