@@ -5,13 +5,13 @@
  */
 import { test as base, expect, type Page } from "@playwright/test";
 import { signIn } from "./fixtures/auth";
-import { addMember, makeUser, type TestUser } from "./fixtures/factories";
+import { addMember, makeTeam, makeUser, uniqueSuffix, type TestUser } from "./fixtures/factories";
 import { bearerClient, makeApiToken } from "./fixtures/api-token";
 import { testDb } from "./fixtures/db";
 import { actionId, callServerAction, serverActions } from "./fixtures/server-actions";
 import { ACTIONS, CASES, type IsolationCase } from "./isolation/cases";
 import { routeFiles } from "./isolation/route-files";
-import { makeSide, makeWorld, type Ids, type Side, type World } from "./isolation/world";
+import { makeSide, makeWorld, teamState, type Ids, type Side, type World } from "./isolation/world";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 
@@ -44,14 +44,30 @@ function concrete(pattern: string): string {
   return pattern.replace(/\[\.\.\.[^\]]+\]/g, "x").replace(/\[[^\]]+\]/g, "x");
 }
 
-const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-up", "/docs/api"]);
-const PUBLIC_ROUTES = new Set(["/api/v1/openapi.json"]);
+/** Pages and API routes meant for signed-out visitors (the tokens of links are their credentials). */
+const PUBLIC_PAGES = new Set(["/", "/sign-in", "/sign-up", "/docs/api", "/s/[token]", "/invite/[token]"]);
+const PUBLIC_ROUTES = new Set(["/api/v1/openapi.json", "/api/v1/share/[token]"]);
 
 // ---- Roles
 
+/**
+ * Writes any member (viewers too) may do, by route: the heartbeat of a matrix and one's
+ * own API tokens. Leaving a team (DELETE …/members/{own id}) is allowed too, but the
+ * isolation case of that route removes someone else, which is a manager's write; leaving
+ * is tested below.
+ */
+const MEMBER_WRITES = new Set(["/api/v1/matrices/[matrixId]/presence", "/api/v1/tokens/[tokenId]"]);
+
 /** Writes a member or a viewer may not do: the isolation table's writes on their own team. */
 const MANAGER_WRITES = CASES.filter(
-  (c) => c.method !== "GET" && !c.variant && c.route.startsWith("/api/v1/") && !/presence|tokens/.test(c.route),
+  (c) => c.method !== "GET" && !c.variant && c.route.startsWith("/api/v1/") && !MEMBER_WRITES.has(c.route),
+);
+
+/** Reads only managers and owners may do (the links of invitations and of read-only sharing). */
+const MANAGER_READS = CASES.filter(
+  (c) =>
+    c.method === "GET" &&
+    ["/api/v1/teams/[teamId]/invitations", "/api/v1/matrices/[matrixId]/share-link"].includes(c.route),
 );
 
 test.describe("roles", () => {
@@ -61,8 +77,10 @@ test.describe("roles", () => {
       const team = { id: world.b.ids.teamId, slug: world.b.ids.teamSlug, name: "" };
       await addMember(team, user, role);
       const { token } = await makeApiToken(user);
-      expect(MANAGER_WRITES.length).toBeGreaterThan(12);
-      for (const c of MANAGER_WRITES) {
+      expect(MANAGER_WRITES.length).toBeGreaterThan(25);
+      expect(MANAGER_READS.length).toBe(2);
+      const before = await teamState(world.b.ids.teamId);
+      for (const c of [...MANAGER_WRITES, ...MANAGER_READS]) {
         const res = await send(c, world.b.ids, { Authorization: `Bearer ${token}` });
         const text = await res.text();
         expect(res.status, `${c.method} ${c.route}: ${text}`).toBe(403);
@@ -78,8 +96,40 @@ test.describe("roles", () => {
       expect(dto.version).toBe(world.b.ids.matrixVersion);
       expect(dto.rows.find((r) => r.id === world.b.ids.rowId)?.version).toBe(world.b.ids.rowVersion);
       await api.dispose();
+      expect(await teamState(world.b.ids.teamId), "team B changed").toBe(before);
+
+      // What the role may do: read the members, and leave the team.
+      const auth = { Authorization: `Bearer ${token}` };
+      const members = await fetch(new URL(`/api/v1/teams/${world.b.ids.teamId}/members`, baseURL), { headers: auth });
+      expect(members.status).toBe(200);
+      const leave = await fetch(new URL(`/api/v1/teams/${world.b.ids.teamId}/members/${user.id}`, baseURL), {
+        method: "DELETE",
+        headers: auth,
+      });
+      expect(leave.status, await leave.clone().text()).toBe(200);
+      expect(await leave.json()).toEqual({ left: true });
+      const gone = await fetch(new URL(`/api/v1/teams/${world.b.ids.teamId}/members`, baseURL), { headers: auth });
+      expect(gone.status).toBe(404);
     });
   }
+
+  test("the audit log is for owners only: managers and members get the 404 page", async ({ browser, world }) => {
+    const url = new URL(`/t/${world.b.ids.teamSlug}/settings/audit`, baseURL);
+    for (const role of ["manager", "member"] as const) {
+      const user = await makeUser();
+      await addMember({ id: world.b.ids.teamId, slug: world.b.ids.teamSlug, name: "" }, user, role);
+      const ctx = await browser.newContext({ baseURL });
+      const page = await ctx.newPage();
+      await signIn(page, user);
+      const res = await fetch(url, { headers: { Cookie: await cookieOf(page) }, redirect: "manual" });
+      expect(res.status, role).toBe(404);
+      expect(await res.text()).not.toMatch(/<h1[^>]*>Audit log<\/h1>/);
+      await ctx.close();
+    }
+    const owner = await fetch(url, { headers: { Cookie: world.b.cookie }, redirect: "manual" });
+    expect(owner.status).toBe(200);
+    expect(await owner.text()).toMatch(/<h1[^>]*>Audit log<\/h1>/);
+  });
 
   test("a member renaming the team through the server action is refused", async ({ page, world }) => {
     const member = await makeUser();
@@ -173,19 +223,27 @@ test.describe("without a session", () => {
   test("server actions with another team's id are refused without naming it", async ({ page, world }) => {
     await signIn(page, world.a.user);
     const cookie = await cookieOf(page);
-    for (const [key, entry] of Object.entries(ACTIONS).filter(([, e]) => e.takesTeamId)) {
+    const before = await teamState(world.b.ids.teamId);
+    const keys = Object.entries(ACTIONS).filter(([, e]) => e.takesTeamId);
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    for (const [key, entry] of keys) {
       const [file, name] = key.split("#") as [string, string];
+      const fields = entry.fields!(world.b.ids);
       const res = await callServerAction({
         url: `/t/${world.a.ids.teamSlug}`,
         id: actionId(file, name),
-        fields: entry.fields!(world.b.ids),
+        fields,
         headers: { Cookie: cookie },
       });
       expect(res.body, key).toContain("That team was not found.");
-      for (const secret of world.b.secrets) expect(res.body, key).not.toContain(secret);
+      // What the caller typed comes back in the form's values (e.g. a guessed team name): that is no leak.
+      const sent = Object.values(fields).join("\n");
+      for (const secret of world.b.secrets.filter((x) => !sent.includes(x))) {
+        expect(res.body, key).not.toContain(secret);
+      }
     }
-    const team = await testDb().team.findUniqueOrThrow({ where: { id: world.b.ids.teamId }, select: { name: true } });
-    expect(team.name).not.toBe("Renamed by someone else");
+    // Team B is as it was: not renamed, not handed over, not deleted.
+    expect(await teamState(world.b.ids.teamId)).toBe(before);
     // The positive control: the owner renames their own team with the same action.
     const own = await callServerAction({
       url: `/t/${world.a.ids.teamSlug}`,
@@ -194,6 +252,135 @@ test.describe("without a session", () => {
       headers: { Cookie: cookie },
     });
     expect(own.body).toContain("Team renamed to “Alpha Renamed”.");
+  });
+
+  test("the owner-only actions work for an owner and no one else; an invitation's action joins its team", async ({
+    browser,
+  }) => {
+    const settings = "app/(app)/t/[teamSlug]/settings/actions.ts";
+    const owner = await makeUser();
+    const team = await makeTeam(owner, { name: `Handover ${uniqueSuffix()}` });
+    const heir = await makeUser();
+    await addMember(team, heir, "member");
+    const cookieFor = async (user: TestUser) => {
+      const ctx = await browser.newContext({ baseURL });
+      const page = await ctx.newPage();
+      await signIn(page, user);
+      const cookie = await cookieOf(page);
+      await ctx.close();
+      return cookie;
+    };
+    const roles = async () =>
+      Object.fromEntries(
+        (await testDb().membership.findMany({ where: { teamId: team.id }, select: { userId: true, role: true } })).map(
+          (m) => [m.userId, m.role],
+        ),
+      );
+    const ownerCookie = await cookieFor(owner);
+    const heirCookie = await cookieFor(heir);
+    const url = `/t/${team.slug}/settings`;
+    const call = (name: string, fields: Record<string, string>, cookie: string) =>
+      callServerAction({ url, id: actionId(settings, name), fields, headers: { Cookie: cookie } });
+    const redirectPath = (r: { actionRedirect: string | null }) =>
+      new URL((r.actionRedirect ?? "").split(";")[0]!, baseURL).pathname;
+
+    // A member may neither take the team nor delete it.
+    for (const res of [
+      await call("transferOwnershipAction", { teamId: team.id, userId: heir.id, confirm: team.name }, heirCookie),
+      await call("deleteTeamAction", { teamId: team.id, confirm: team.name }, heirCookie),
+    ]) {
+      expect(res.body).toContain("Your role in this team does not allow that.");
+    }
+    expect(await roles()).toEqual({ [owner.id]: "owner", [heir.id]: "member" });
+
+    // An invitation's token joins its team (the action takes no team id: the token is the credential).
+    const invited = await fetch(new URL(`/api/v1/teams/${team.id}/invitations`, baseURL), {
+      method: "POST",
+      headers: { Cookie: ownerCookie, "Content-Type": "application/json" },
+      body: JSON.stringify({ role: "viewer", expiresInDays: 1, uses: "single" }),
+    });
+    expect(invited.status).toBe(201);
+    const token = ((await invited.json()) as { path: string }).path.split("/").pop()!;
+    const guest = await makeUser();
+    const joined = await callServerAction({
+      url: `/invite/${token}`,
+      id: actionId("app/invite/actions.ts", "acceptInvitationAction"),
+      fields: { token },
+      headers: { Cookie: await cookieFor(guest) },
+    });
+    expect(redirectPath(joined)).toBe(`/t/${team.slug}`);
+    expect((await roles())[guest.id]).toBe("viewer");
+
+    // The owner hands the team over; the new owner deletes it.
+    const transfer = await call(
+      "transferOwnershipAction",
+      { teamId: team.id, userId: heir.id, confirm: team.name },
+      ownerCookie,
+    );
+    expect(redirectPath(transfer)).toBe(`/t/${team.slug}/members`);
+    expect(await roles()).toMatchObject({ [owner.id]: "manager", [heir.id]: "owner" });
+    const refused = await call("deleteTeamAction", { teamId: team.id, confirm: team.name }, ownerCookie);
+    expect(refused.body).toContain("Your role in this team does not allow that.");
+    const deleted = await call("deleteTeamAction", { teamId: team.id, confirm: team.name }, heirCookie);
+    expect(redirectPath(deleted)).toBe("/teams");
+    expect(await testDb().team.count({ where: { id: team.id } })).toBe(0);
+  });
+});
+
+// ---- Public links
+
+test.describe("public links", () => {
+  test("an unknown or revoked read-only link is a 404 without names; the active one shows only its matrix", async ({
+    world,
+  }) => {
+    const b = world.b;
+    const unknown = "a".repeat(43);
+    for (const token of [unknown, b.ids.revokedShareToken, `${b.ids.shareToken}x`, "%00"]) {
+      for (const path of [`/s/${token}`, `/api/v1/share/${token}`]) {
+        const res = await fetch(new URL(path, baseURL), { redirect: "manual" });
+        const body = await res.text();
+        expect(res.status, path).toBe(404);
+        // The requested URL may come back in the page's data: what the caller sent is no leak.
+        for (const secret of b.secrets.filter((x) => !path.includes(x))) expect(body, path).not.toContain(secret);
+        if (path.startsWith("/api/")) {
+          expect(JSON.parse(body)).toEqual({
+            error: { code: "NOT_FOUND", message: "That link was not found, or sharing was turned off." },
+          });
+        }
+      }
+    }
+    // The control: the active link works without a session, and names nothing but the matrix and its content.
+    const api = await fetch(new URL(`/api/v1/share/${b.ids.shareToken}`, baseURL));
+    expect(api.status).toBe(200);
+    const body = await api.text();
+    const label = b.user.name.replace(/ Owner$/, "");
+    expect(body).toContain(`${label} Matrix`);
+    for (const secret of [`${label} Owner`, `${label} Team`, `${label} Member`, `${label} Token`, `${label} Version`]) {
+      expect(body).not.toContain(secret);
+    }
+    expect(body).not.toContain(b.ids.teamId);
+    expect(body).not.toContain(b.ids.teamSlug);
+    const page = await fetch(new URL(`/s/${b.ids.shareToken}`, baseURL));
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain(`${label} Team`);
+  });
+
+  test("an unknown invitation link is a 404, also signed in, and names no team", async ({ world }) => {
+    for (const cookie of [undefined, world.a.cookie]) {
+      for (const token of ["b".repeat(43), "not-a-token", `${world.b.ids.invitationToken}x`]) {
+        const res = await fetch(new URL(`/invite/${token}`, baseURL), {
+          headers: cookie ? { Cookie: cookie } : {},
+          redirect: "manual",
+        });
+        expect(res.status, token).toBe(404);
+        const body = await res.text();
+        for (const secret of world.b.secrets.filter((x) => !token.includes(x))) expect(body).not.toContain(secret);
+      }
+    }
+    // The control: the real link names its team to whoever holds it.
+    const res = await fetch(new URL(`/invite/${world.b.ids.invitationToken}`, baseURL));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(world.b.ids.teamName);
   });
 });
 

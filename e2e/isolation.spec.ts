@@ -1,14 +1,14 @@
 /**
  * Tenant isolation, table-driven (cases in e2e/isolation/cases.ts): for every page and
  * route handler that takes an id, a user of team A asking for team B's object gets a
- * 404 whose body holds none of team B's names, and B's owner asking for the same gets
- * a success (the positive control). A page or route with a dynamic segment and no case
+ * 404 whose body holds none of team B's names, a write changes nothing of team B, and
+ * B's owner asking for the same gets a success (the positive control). A page or route with a dynamic segment and no case
  * fails the first test.
  */
 import { test as base, expect } from "@playwright/test";
 import { CASES, SKIPPED, type IsolationCase } from "./isolation/cases";
 import { routeFiles } from "./isolation/route-files";
-import { makeWorld, type Ids, type Side, type World } from "./isolation/world";
+import { makeWorld, teamState, type Ids, type Side, type World } from "./isolation/world";
 
 const test = base.extend<object, { world: World }>({
   world: [async ({ browser }, use) => use(await makeWorld(browser)), { scope: "worker", timeout: 60_000 }],
@@ -73,6 +73,7 @@ for (const c of CASES) {
   test(`isolation: ${label(c)}`, async ({ world }) => {
     const { a, b } = world;
 
+    const before = c.method === "GET" ? "" : await teamState(b.ids.teamId);
     const attack = await call(a, c, b.ids, a.ids);
     expect(attack.status, `team A's owner asking for team B's object: ${attack.body.slice(0, 300)}`).toBe(404);
     for (const secret of b.secrets) expect(attack.body, "a name of team B leaked").not.toContain(secret);
@@ -96,6 +97,8 @@ for (const c of CASES) {
       const column = dto.columns.find((col) => col.id === b.ids.columnId);
       expect(column?.version).toBe(b.ids.columnVersion);
       expect(column?.personVersion).toBe(b.ids.personVersion);
+      // Nor anything else of team B: members, invitations, snapshots, links, history.
+      expect(await teamState(b.ids.teamId), "team B changed").toBe(before);
     }
 
     // The positive control: B's owner gets their own object (writes on a fresh matrix).

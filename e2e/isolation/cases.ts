@@ -38,6 +38,8 @@ export const CASES: IsolationCase[] = [
   { route: "/t/[teamSlug]/people", method: "GET", path: (t) => `/t/${t.teamSlug}/people` },
   { route: "/t/[teamSlug]/import", method: "GET", path: (t) => `/t/${t.teamSlug}/import` },
   { route: "/t/[teamSlug]/settings", method: "GET", path: (t) => `/t/${t.teamSlug}/settings` },
+  { route: "/t/[teamSlug]/settings/audit", method: "GET", path: (t) => `/t/${t.teamSlug}/settings/audit` },
+  { route: "/t/[teamSlug]/members", method: "GET", path: (t) => `/t/${t.teamSlug}/members` },
   { route: "/t/[teamSlug]/matrices/[matrixId]", method: "GET", path: (t) => `/t/${t.teamSlug}/matrices/${t.matrixId}` },
   {
     route: "/t/[teamSlug]/matrices/[matrixId]",
@@ -81,6 +83,51 @@ export const CASES: IsolationCase[] = [
     body: (t) => ({ roleTitle: "Renamed", version: t.personVersion }),
   },
 
+  // ---- Invitations and members (docs/api-access.md)
+  { route: "/api/v1/teams/[teamId]/invitations", method: "GET", path: (t) => `/api/v1/teams/${t.teamId}/invitations` },
+  {
+    route: "/api/v1/teams/[teamId]/invitations",
+    method: "POST",
+    path: (t) => `/api/v1/teams/${t.teamId}/invitations`,
+    body: () => ({ role: "manager", expiresInDays: 30, uses: "multi" }),
+  },
+  {
+    route: "/api/v1/teams/[teamId]/invitations/[invitationId]",
+    method: "DELETE",
+    path: (t) => `/api/v1/teams/${t.teamId}/invitations/${t.invitationId}`,
+  },
+  {
+    route: "/api/v1/teams/[teamId]/invitations/[invitationId]",
+    method: "DELETE",
+    variant: "own team, other team's invitation",
+    path: (t, me) => `/api/v1/teams/${me.teamId}/invitations/${t.invitationId}`,
+  },
+  { route: "/api/v1/teams/[teamId]/members", method: "GET", path: (t) => `/api/v1/teams/${t.teamId}/members` },
+  {
+    route: "/api/v1/teams/[teamId]/members/[userId]",
+    method: "PATCH",
+    path: (t) => `/api/v1/teams/${t.teamId}/members/${t.memberUserId}`,
+    body: () => ({ role: "manager" }),
+  },
+  {
+    route: "/api/v1/teams/[teamId]/members/[userId]",
+    method: "PATCH",
+    variant: "own team, other team's member",
+    path: (t, me) => `/api/v1/teams/${me.teamId}/members/${t.memberUserId}`,
+    body: () => ({ role: "manager" }),
+  },
+  {
+    route: "/api/v1/teams/[teamId]/members/[userId]",
+    method: "DELETE",
+    path: (t) => `/api/v1/teams/${t.teamId}/members/${t.memberUserId}`,
+  },
+  {
+    route: "/api/v1/teams/[teamId]/members/[userId]",
+    method: "DELETE",
+    variant: "own team, other team's member",
+    path: (t, me) => `/api/v1/teams/${me.teamId}/members/${t.memberUserId}`,
+  },
+
   // ---- Matrices
   { route: "/api/v1/matrices/[matrixId]", method: "GET", path: m },
   {
@@ -115,6 +162,68 @@ export const CASES: IsolationCase[] = [
   { route: "/api/v1/matrices/[matrixId]/export.csv", method: "GET", path: (t) => `${m(t)}/export.csv` },
   { route: "/api/v1/matrices/[matrixId]/export.xlsx", method: "GET", path: (t) => `${m(t)}/export.xlsx` },
   { route: "/api/v1/matrices/[matrixId]/export.pdf", method: "GET", path: (t) => `${m(t)}/export.pdf` },
+
+  { route: "/api/v1/matrices/[matrixId]/share-link", method: "GET", path: (t) => `${m(t)}/share-link` },
+  {
+    route: "/api/v1/matrices/[matrixId]/share-link",
+    method: "POST",
+    path: (t) => `${m(t)}/share-link`,
+    body: () => ({ regenerate: true }),
+  },
+  { route: "/api/v1/matrices/[matrixId]/share-link", method: "DELETE", path: (t) => `${m(t)}/share-link` },
+
+  // ---- History, undo and redo, snapshots (docs/history.md)
+  { route: "/api/v1/matrices/[matrixId]/history", method: "GET", path: (t) => `${m(t)}/history?limit=200` },
+  {
+    route: "/api/v1/matrices/[matrixId]/cells/history",
+    method: "GET",
+    path: (t) => `${m(t)}/cells/history?rowId=${t.rowId}&personId=${t.personId}`,
+  },
+  { route: "/api/v1/matrices/[matrixId]/undo", method: "GET", path: (t) => `${m(t)}/undo` },
+  { route: "/api/v1/matrices/[matrixId]/undo", method: "POST", path: (t) => `${m(t)}/undo`, body: () => ({}) },
+  { route: "/api/v1/matrices/[matrixId]/redo", method: "POST", path: (t) => `${m(t)}/redo`, body: () => ({}) },
+  { route: "/api/v1/matrices/[matrixId]/snapshots", method: "GET", path: (t) => `${m(t)}/snapshots` },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots",
+    method: "POST",
+    path: (t) => `${m(t)}/snapshots`,
+    body: () => ({ name: "Planted version" }),
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]",
+    method: "GET",
+    path: (t) => `${m(t)}/snapshots/${t.snapshotId}`,
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]",
+    method: "GET",
+    variant: "own matrix, other team's snapshot",
+    path: (t, me) => `${m(me)}/snapshots/${t.snapshotId}`,
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]",
+    method: "DELETE",
+    path: (t) => `${m(t)}/snapshots/${t.snapshotId}`,
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]",
+    method: "DELETE",
+    variant: "own matrix, other team's snapshot",
+    path: (t, me) => `${m(me)}/snapshots/${t.snapshotId}`,
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]/restore",
+    method: "POST",
+    path: (t) => `${m(t)}/snapshots/${t.snapshotId}/restore`,
+    body: () => ({}),
+  },
+  {
+    route: "/api/v1/matrices/[matrixId]/snapshots/[snapshotId]/restore",
+    method: "POST",
+    variant: "own matrix, other team's snapshot",
+    path: (t, me) => `${m(me)}/snapshots/${t.snapshotId}/restore`,
+    body: () => ({}),
+  },
 
   // ---- Rows
   {
@@ -193,6 +302,13 @@ export const CASES: IsolationCase[] = [
 /** Routes with a dynamic segment that take no tenant's id, each with the reason. */
 export const SKIPPED: Record<string, string> = {
   "/api/auth/[...nextauth]": "Auth.js's own endpoints (sign-in, session, CSRF): no tenant data behind an id.",
+  "/s/[token]":
+    "Public read-only link: the token is the credential, no session. Unknown and revoked tokens are 404 without " +
+    "names (hardening-access.spec.ts, public links; access.spec.ts).",
+  "/api/v1/share/[token]": "Public read-only link (the API of /s/[token]): same as /s/[token].",
+  "/invite/[token]":
+    "Public invitation page: the token is the credential; an unknown token is a 404 without names " +
+    "(hardening-access.spec.ts, public links; access.spec.ts).",
 };
 
 /**
@@ -217,6 +333,21 @@ export const ACTIONS: Record<string, ActionEntry> = {
     anonymous: "refused",
     takesTeamId: true,
     fields: (t) => ({ teamId: t.teamId, name: "Renamed by someone else" }),
+  },
+  "app/(app)/t/[teamSlug]/settings/actions.ts#transferOwnershipAction": {
+    anonymous: "refused",
+    takesTeamId: true,
+    fields: (t) => ({ teamId: t.teamId, userId: t.memberUserId, confirm: t.teamName }),
+  },
+  "app/(app)/t/[teamSlug]/settings/actions.ts#deleteTeamAction": {
+    anonymous: "refused",
+    takesTeamId: true,
+    fields: (t) => ({ teamId: t.teamId, confirm: t.teamName }),
+  },
+  "app/invite/actions.ts#acceptInvitationAction": {
+    anonymous: "refused",
+    fields: (t) => ({ token: t.invitationToken }),
+    note: "joins the team of the invitation: the token is the credential",
   },
   "app/(auth)/actions.ts#signUpAction": { anonymous: "public", note: "creates an account" },
   "app/(auth)/actions.ts#signInAction": { anonymous: "public", note: "signs in" },

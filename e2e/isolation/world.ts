@@ -1,20 +1,34 @@
 /**
- * Two teams, A and B, each with an owner, a matrix, a responsibility, a column (a person)
- * and an API token, made once per worker. Team B's names are secrets: a user of team A
+ * Two teams, A and B, each with an owner, a member, a pending invitation, a matrix (a
+ * responsibility, a column, a saved version, a read-only link, an undone cell edit) and
+ * an API token, made once per worker. Team B's names are secrets: a user of team A
  * must never see them. Set-up goes through the API with a bearer token (fast, no UI).
  */
 import { expect, type Browser } from "@playwright/test";
 import type { MatrixDto } from "../../lib/matrix/dto";
-import { makeTeam, makeUser, uniqueSuffix, type TestUser } from "../fixtures/factories";
+import { addMember, makeTeam, makeUser, uniqueSuffix, type TestUser } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
 import { bearerClient, makeApiToken } from "../fixtures/api-token";
+import { testDb } from "../fixtures/db";
 
 /** The ids a case's path is built from. */
 export interface Ids {
   userId: string;
   teamId: string;
   teamSlug: string;
+  /** The team's name (typed to confirm a transfer or a deletion). */
+  teamName: string;
+  /** A member (role member) of the team who is not the owner. */
+  memberUserId: string;
+  /** A pending (multi-use) invitation of the team, and its token. */
+  invitationId: string;
+  invitationToken: string;
   matrixId: string;
+  /** A manual snapshot (saved version) of the matrix. */
+  snapshotId: string;
+  /** The matrix's active read-only link token, and a token it had before (revoked). */
+  shareToken: string;
+  revokedShareToken: string;
   /** A responsibility of the matrix, and its version. */
   rowId: string;
   rowVersion: number;
@@ -48,12 +62,12 @@ export interface World {
   b: Side;
 }
 
-async function buildMatrix(
-  user: TestUser,
-  teamId: string,
-  label: string,
-  token: string,
-): Promise<Omit<Ids, "userId" | "teamId" | "teamSlug" | "tokenId">> {
+type MatrixIds = Omit<
+  Ids,
+  "userId" | "teamId" | "teamSlug" | "teamName" | "tokenId" | "memberUserId" | "invitationId" | "invitationToken"
+>;
+
+async function buildMatrix(user: TestUser, teamId: string, label: string, token: string): Promise<MatrixIds> {
   const api = await bearerClient(token);
   try {
     const created = await api.post(`/api/v1/teams/${teamId}/matrices`, {
@@ -72,6 +86,37 @@ async function buildMatrix(
     const sparePersonId = ((await spare.json()) as { person: { id: string } }).person.id;
     const rowId = ((await row.json()) as { row: { id: string } }).row.id;
     const columnId = ((await column.json()) as { column: { id: string } }).column.id;
+
+    // An edit of a template cell, undone: the owner has a step to undo (the column) and one to redo.
+    const before = (await (await api.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
+    const ri = before.rows.findIndex((x) => x.id !== rowId);
+    const ci = before.columns.findIndex((x) => x.id !== columnId);
+    const version = before.cells.find(([r, c]) => r === ri && c === ci)?.[3] ?? 0;
+    const cell = await api.put(`/api/v1/matrices/${matrixId}/cells`, {
+      data: {
+        responsibilityId: before.rows[ri]!.id,
+        personId: before.columns[ci]!.personId,
+        letters: before.cells.find(([r, c]) => r === ri && c === ci)?.[2] === "C" ? "I" : "C",
+        version,
+      },
+    });
+    expect(cell.status(), await cell.text()).toBe(200);
+    const undo = await api.post(`/api/v1/matrices/${matrixId}/undo`, { data: {} });
+    expect(undo.status(), await undo.text()).toBe(200);
+
+    const snapshot = await api.post(`/api/v1/matrices/${matrixId}/snapshots`, { data: { name: `${label} Version` } });
+    expect(snapshot.status(), await snapshot.text()).toBe(201);
+    const snapshotId = ((await snapshot.json()) as { snapshot: { id: string } }).snapshot.id;
+
+    // A read-only link, replaced once: the first token is revoked, the second one works.
+    const tokenOf = async (res: Awaited<ReturnType<typeof api.post>>) => {
+      expect([200, 201], await res.text()).toContain(res.status());
+      return ((await res.json()) as { shareLink: { path: string } }).shareLink.path.split("/").pop()!;
+    };
+    const revokedShareToken = await tokenOf(await api.post(`/api/v1/matrices/${matrixId}/share-link`, { data: {} }));
+    const shareToken = await tokenOf(
+      await api.post(`/api/v1/matrices/${matrixId}/share-link`, { data: { regenerate: true } }),
+    );
     const dto = (await (await api.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
     const r = dto.rows.find((x) => x.id === rowId)!;
     const c = dto.columns.find((x) => x.id === columnId)!;
@@ -85,7 +130,32 @@ async function buildMatrix(
       personId: c.personId,
       personVersion: c.personVersion,
       sparePersonId,
+      snapshotId,
+      shareToken,
+      revokedShareToken,
     };
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** A member of the team (role member), made in the database. */
+async function addTeamMember(teamId: string, label: string): Promise<TestUser> {
+  const member = await makeUser({ name: `${label} Member` });
+  await addMember({ id: teamId, slug: "", name: "" }, member, "member");
+  return member;
+}
+
+/** A pending (multi-use) invitation of the team, through the API. */
+async function buildInvitation(teamId: string, token: string): Promise<Pick<Ids, "invitationId" | "invitationToken">> {
+  const api = await bearerClient(token);
+  try {
+    const res = await api.post(`/api/v1/teams/${teamId}/invitations`, {
+      data: { role: "member", expiresInDays: 7, uses: "multi" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const body = (await res.json()) as { invitation: { id: string }; path: string };
+    return { invitationId: body.invitation.id, invitationToken: body.path.split("/").pop()! };
   } finally {
     await api.dispose();
   }
@@ -107,8 +177,23 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
   const user = await makeUser({ name: `${label} Owner` });
   const team = await makeTeam(user, { name: `${label} Team` });
   const { id: tokenId, token } = await makeApiToken(user, { name: `${label} Token` });
-  const matrix = await buildMatrix(user, team.id, label, token);
-  const ids: Ids = { userId: user.id, teamId: team.id, teamSlug: team.slug, tokenId, ...matrix };
+  // Database writes first: on SQLite, a write from this process while the server is in
+  // a transaction can make the server's transaction fail (SQLITE_BUSY).
+  const member = await addTeamMember(team.id, label);
+  const [matrix, invitation] = await Promise.all([
+    buildMatrix(user, team.id, label, token),
+    buildInvitation(team.id, token),
+  ]);
+  const ids: Ids = {
+    userId: user.id,
+    teamId: team.id,
+    teamSlug: team.slug,
+    teamName: team.name,
+    tokenId,
+    memberUserId: member.id,
+    ...invitation,
+    ...matrix,
+  };
   const cookie = await sessionCookie(browser, user);
   let n = 0;
   return {
@@ -125,12 +210,22 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
       `${label} Role`,
       `${label} Token`,
       `${label} Spare`,
+      `${label} Member`,
+      `${label} Version`,
+      user.email,
+      member.email,
+      ids.invitationToken,
+      ids.shareToken,
     ],
     fresh: async () => {
       n += 1;
-      const m = await buildMatrix(user, team.id, `${label} Fresh${n}`, token);
+      const freshMember = await addTeamMember(team.id, `${label} Fresh${n}`);
       const t = await makeApiToken(user, { name: `${label} Fresh${n} Token` });
-      return { ...ids, ...m, tokenId: t.id };
+      const [m, inv] = await Promise.all([
+        buildMatrix(user, team.id, `${label} Fresh${n}`, token),
+        buildInvitation(team.id, token),
+      ]);
+      return { ...ids, ...m, ...inv, memberUserId: freshMember.id, tokenId: t.id };
     },
   };
 }
@@ -140,4 +235,29 @@ export async function makeWorld(browser: Browser): Promise<World> {
   const suffix = uniqueSuffix();
   const [a, b] = await Promise.all([makeSide(browser, `Alpha ${suffix}`), makeSide(browser, `Zebra ${suffix}`)]);
   return { a, b };
+}
+
+/**
+ * Everything of a team a write could touch, as one comparable string: the team, its
+ * memberships and roles, invitations, people, matrices, snapshots, read-only links and
+ * the number of recorded changes.
+ */
+export async function teamState(teamId: string): Promise<string> {
+  const db = testDb();
+  const byId = { orderBy: { id: "asc" as const } };
+  const state = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, slug: true, version: true } }),
+    db.membership.findMany({ where: { teamId }, select: { userId: true, role: true }, ...byId }),
+    db.invitation.findMany({
+      where: { teamId },
+      select: { id: true, role: true, uses: true, revokedAt: true },
+      ...byId,
+    }),
+    db.person.findMany({ where: { teamId }, select: { id: true, version: true }, ...byId }),
+    db.matrix.findMany({ where: { teamId }, select: { id: true, version: true, deletedAt: true }, ...byId }),
+    db.matrixSnapshot.findMany({ where: { matrix: { teamId } }, select: { id: true }, ...byId }),
+    db.shareLink.findMany({ where: { matrix: { teamId } }, select: { id: true, revokedAt: true }, ...byId }),
+    db.matrixChange.count({ where: { matrix: { teamId } } }),
+  ]);
+  return JSON.stringify(state);
 }
