@@ -148,6 +148,20 @@ test("unknown keys such as teamId or role are refused with a 400", async ({ side
     ["GET", `${m}/export.pdf?teamId=x`, undefined],
     ["GET", `${m}/changes?after=0&teamId=x`, undefined],
     ["POST", `/api/v1/teams/${t.teamId}/matrices/import?teamId=x`, undefined],
+    [
+      "POST",
+      `/api/v1/teams/${t.teamId}/invitations`,
+      { role: "member", expiresInDays: 7, uses: "single", teamId: "x" },
+    ],
+    ["POST", `/api/v1/teams/${t.teamId}/invitations`, { role: "member", expiresInDays: 7, uses: "multi", maxUses: 99 }],
+    ["PATCH", `/api/v1/teams/${t.teamId}/members/${t.memberUserId}`, { role: "manager", teamId: "other" }],
+    ["POST", `${m}/share-link`, { regenerate: true, token: "chosen-by-me-chosen-by-me" }],
+    ["POST", `${m}/snapshots`, { name: "X", kind: "workshop-start" }],
+    ["POST", `${m}/undo`, { groupId: "someone-elses" }],
+    ["POST", `${m}/redo`, { actorId: "someone" }],
+    ["POST", `${m}/snapshots/${t.snapshotId}/restore`, { matrixId: "other" }],
+    ["GET", `${m}/history?teamId=x`, undefined],
+    ["GET", `${m}/cells/history?rowId=${t.rowId}&personId=${t.personId}&matrixId=x`, undefined],
   ];
   const api = await bearerClient(side.token);
   for (const [method, path, data] of cases) {
@@ -267,6 +281,60 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
       type: "application/octet-stream",
       status: 400,
     },
+    // History, snapshots, access (odd ids and values on both databases: NUL is a driver error on PostgreSQL)
+    { method: "GET", path: `${m}/history?before=99999999999999999999`, status: 400 },
+    { method: "GET", path: `${m}/history?limit=0`, status: 400 },
+    { method: "GET", path: `${m}/history?limit=%00`, status: 400 },
+    { method: "GET", path: `${m}/cells/history`, status: 400 },
+    { method: "GET", path: `${m}/cells/history?rowId=%00&personId=%00`, status: 400 },
+    { method: "GET", path: `${m}/cells/history?rowId=${longId}&personId=x`, status: 400 },
+    { method: "GET", path: `${m}/snapshots/${longId}`, status: 404 },
+    { method: "GET", path: `${m}/snapshots/%00`, status: 404 },
+    { method: "DELETE", path: `${m}/snapshots/${encodeURIComponent("x' OR '1'='1")}`, status: 404 },
+    { method: "POST", path: `${m}/snapshots/%00/restore`, body: "{}", type: json, status: 404 },
+    { method: "POST", path: `${m}/snapshots`, body: JSON.stringify({ name: "a\u0000b" }), type: json, status: 400 },
+    {
+      method: "POST",
+      path: `${m}/snapshots`,
+      body: JSON.stringify({ name: "x".repeat(121) }),
+      type: json,
+      status: 400,
+    },
+    { method: "POST", path: `${m}/undo`, body: "[]", type: json, status: 400 },
+    { method: "POST", path: `${m}/share-link`, body: JSON.stringify({ regenerate: "yes" }), type: json, status: 400 },
+    {
+      method: "POST",
+      path: `/api/v1/teams/${t.teamId}/invitations`,
+      body: JSON.stringify({ role: "member", expiresInDays: 2, uses: "single" }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "POST",
+      path: `/api/v1/teams/${t.teamId}/invitations`,
+      body: JSON.stringify({ role: "member", expiresInDays: 7, uses: "single", email: `${"x".repeat(300)}@a.example` }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "POST",
+      path: `/api/v1/teams/${t.teamId}/invitations`,
+      body: JSON.stringify({ role: "root", expiresInDays: 7, uses: "single" }),
+      type: json,
+      status: 400,
+    },
+    { method: "DELETE", path: `/api/v1/teams/${t.teamId}/invitations/%00`, status: 404 },
+    { method: "DELETE", path: `/api/v1/teams/${t.teamId}/invitations/${longId}`, status: 404 },
+    {
+      method: "PATCH",
+      path: `/api/v1/teams/${t.teamId}/members/${longId}`,
+      body: JSON.stringify({ role: "viewer" }),
+      type: json,
+      status: 404,
+    },
+    { method: "DELETE", path: `/api/v1/teams/${t.teamId}/members/%00`, status: 404 },
+    { method: "GET", path: `/api/v1/share/%00`, status: 404 },
+    { method: "GET", path: `/api/v1/share/${longId}`, status: 404 },
     {
       method: "POST",
       path: `/api/v1/teams/${t.teamId}/matrices/import?name=X&format=xlsx`,
@@ -295,9 +363,17 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
     expect(res.status, slug.slice(0, 20)).toBe(404);
     expect(await res.text()).not.toMatch(INTERNALS);
   }
-  for (const path of [`/t/${t.teamSlug}/matrices/%00`, `/t/${t.teamSlug}/people/%00`]) {
+  for (const path of [
+    `/t/${t.teamSlug}/matrices/%00`,
+    `/t/${t.teamSlug}/people/%00`,
+    "/s/%00",
+    `/s/${"x".repeat(3_000)}`,
+    "/invite/%00",
+    `/invite/${"x".repeat(3_000)}`,
+  ]) {
     const res = await fetch(new URL(path, baseURL), { headers: { Cookie: side.cookie } });
     expect(res.status, path).toBe(404);
+    expect(await res.text(), path).not.toMatch(INTERNALS);
   }
 });
 

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const id = z.string().min(1).max(64);
+/** An id from a query string. No NUL: PostgreSQL cannot compare text with U+0000 (a 500, see lib/server/nul.ts). */
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((v) => !v.includes("\u0000"), "Text may not contain NUL (U+0000) characters.");
 
 /** GET /api/v1/matrices/{id}/history?before=&limit= */
 export const historyQuerySchema = z
