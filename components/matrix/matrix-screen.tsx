@@ -29,11 +29,14 @@ import { buildGridItems } from "./grid/grid-items";
 import { MatrixGrid, printsAllRows, type GridHandle } from "./grid/matrix-grid";
 import { EditActions } from "./edit-actions";
 import { ExportMenu, type ExportMenuFilter } from "./export-menu";
+import { StartWorkshopButton, WorkshopBanner } from "@/components/workshop/workshop-banner";
 
 export interface MatrixScreenProps {
   /** The matrix as the server page fetched it (seeds the cache: no fetch on first paint). */
   initial: MatrixDto;
   canEdit: boolean;
+  /** Managers and owners: "Start workshop" (lib/permissions workshop:run). */
+  canRunWorkshop?: boolean;
   currentUser: { id: string; name: string };
 }
 
@@ -65,6 +68,7 @@ function MatrixEditorScreen({ initial, ...rest }: MatrixScreenProps) {
 function MatrixEditorBody({
   model,
   canEdit,
+  canRunWorkshop = false,
   currentUser,
 }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
   const matrixId = model.id;
@@ -219,6 +223,7 @@ function MatrixEditorBody({
           <HealthSummary findings={findings} />
         </div>
       </header>
+      <WorkshopBanner matrixId={matrixId} teamSlug={model.teamSlug} canRun={canRunWorkshop} />
       {printsAll ? null : (
         <p className="hidden text-sm print:block">
           This print shows the rows on screen. For the complete matrix use Export → PDF.
@@ -258,6 +263,7 @@ function MatrixEditorBody({
             onTogglePanel={() => setPanelOpen((o) => !o)}
           />
           <ExportMenu matrixId={matrixId} filter={exportFilter} />
+          {canRunWorkshop ? <StartWorkshopButton matrixId={matrixId} teamSlug={model.teamSlug} /> : null}
         </div>
       </div>
 

@@ -15,6 +15,11 @@ export const queryKeys = {
     all: ["matrix"] as const,
     detail: (matrixId: string) => ["matrix", matrixId] as const,
     findings: (matrixId: string) => ["matrix", matrixId, "findings"] as const,
+    workshops: (matrixId: string) => ["matrix", matrixId, "workshops"] as const,
+  },
+  workshop: {
+    detail: (workshopId: string) => ["workshop", workshopId] as const,
+    summary: (workshopId: string) => ["workshop", workshopId, "summary"] as const,
   },
 } as const;
 

@@ -39,6 +39,11 @@ export default async function MatrixPage({ params }: { params: Params }) {
   const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
   if (!user) notFound();
   return (
-    <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />
+    <MatrixScreen
+      initial={dto}
+      canEdit={can(role, "matrix:edit")}
+      canRunWorkshop={can(role, "workshop:run")}
+      currentUser={{ id: user.id, name: user.name }}
+    />
   );
 }
