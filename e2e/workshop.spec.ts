@@ -30,16 +30,31 @@ const ITEM_3 = "Tech Mentoring, Adoption and Alignment";
 const TL = "Tech Lead";
 const EM = "Engineering Manager";
 
+/** WORKSHOP_SCREENSHOTS=1 saves the screens to /tmp for a human look. */
+async function shot(page: Page, name: string) {
+  if (process.env.WORKSHOP_SCREENSHOTS) await page.screenshot({ path: `/tmp/workshop-${name}.png`, fullPage: true });
+}
+
 interface Person {
   user: TestUser;
   context: BrowserContext;
   page: Page;
 }
 
-async function person(browser: Browser, team: TestTeam, name: string, role: Role, signInNow = true): Promise<Person> {
+async function person(
+  browser: Browser,
+  team: TestTeam,
+  name: string,
+  role: Role,
+  signInNow = true,
+  viewport?: { width: number; height: number },
+): Promise<Person> {
   const user = await makeUser({ name });
   await addMember(team, user, role);
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    ...(viewport ? { viewport } : {}),
+  });
   const page = await context.newPage();
   if (signInNow) await signIn(page, user);
   return { user, context, page };
@@ -91,7 +106,7 @@ test.describe("facilitated workshop", () => {
     signInAs,
     axe,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await signInAs(owner.user);
     const matrixName = `Workshop TL vs EM ${Date.now().toString(36)}`;
     const matrixId = await createTemplateMatrix(page.request, owner.team, matrixName);
@@ -114,7 +129,8 @@ test.describe("facilitated workshop", () => {
       expect(await axe()).toEqual([]);
 
       // ---- Three members join: by typing the code, by the link (signing in on the way), by the banner.
-      const ana = await person(browser, owner.team, "Ana Participant", "member");
+      // Ana is on a phone.
+      const ana = await person(browser, owner.team, "Ana Participant", "member", true, { width: 390, height: 844 });
       people.push(ana);
       await ana.page.goto("/join");
       await ana.page.getByLabel("Workshop code").fill(code.toLowerCase());
@@ -158,6 +174,8 @@ test.describe("facilitated workshop", () => {
       await expect(cy.page.getByRole("region", { name: "Revealed votes" })).toHaveCount(0);
       await expect(page.getByRole("region", { name: "Revealed votes" })).toHaveCount(0);
 
+      await shot(ana.page, "participant-voted");
+      await shot(page, "facilitator-voting");
       await vote(cy.page, { [TL]: "R", [EM]: "A" });
       await expect(page.getByText("3 of 3 voted")).toBeVisible();
 
@@ -178,6 +196,9 @@ test.describe("facilitated workshop", () => {
       });
       expect(late.status()).toBe(409);
       expect(await axe()).toEqual([]);
+      expect(await axe(ana.page)).toEqual([]);
+      await shot(page, "facilitator-revealed");
+      await shot(ana.page, "participant-revealed");
 
       // ---- The decision is pre-filled with the majority: Tech Lead A, Engineering Manager R.
       await expect(letterButton(page, TL, "A", "Accountable")).toHaveAttribute("aria-pressed", "true");
@@ -244,6 +265,7 @@ test.describe("facilitated workshop", () => {
       await expect(page.getByRole("region", { name: "Most contested" })).toContainText(ITEM_1);
       await expect(page.getByRole("heading", { name: /^Findings left/ })).toBeVisible();
       expect(await axe()).toEqual([]);
+      await shot(page, "summary");
 
       // Snapshots at start and end.
       const snapshots = await testDb().matrixSnapshot.findMany({ where: { matrixId }, select: { kind: true } });
@@ -275,6 +297,7 @@ test.describe("facilitated workshop", () => {
     owner,
     signInAs,
   }) => {
+    test.setTimeout(90_000);
     await signInAs(owner.user);
     const matrixId = await createTemplateMatrix(page.request, owner.team, "Authz workshop");
     const started = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, { data: { timerSeconds: 120 } });
