@@ -152,6 +152,7 @@ test.describe("facilitated workshop", () => {
       await cy.page.goto(`/t/${owner.team.slug}/matrices/${matrixId}`);
       const banner = cy.page.getByRole("region", { name: "Workshop" });
       await expect(banner).toContainText("Workshop in progress");
+      await shot(cy.page, "matrix-banner");
       await banner.getByRole("link", { name: "Join" }).click();
       await expect(cy.page).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
 

@@ -33,6 +33,23 @@ export function FacilitatorScreen({ initial }: { initial: WorkshopStateDto }) {
   );
 }
 
+/** How far the agenda is: decided or parked items out of all. */
+function ProgressBar({ done, total }: { done: number; total: number }) {
+  return (
+    <div
+      role="progressbar"
+      aria-label="Agenda progress"
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={done}
+      aria-valuetext={`${done} of ${total} items decided or parked`}
+      className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+    >
+      <div className="h-full rounded-full bg-accent-600" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
+    </div>
+  );
+}
+
 function FacilitatorBody({ initial }: { initial: WorkshopStateDto }) {
   const { workshop: w, status } = useWorkshop(initial.id, initial);
   const router = useRouter();
@@ -112,13 +129,20 @@ function FacilitatorBody({ initial }: { initial: WorkshopStateDto }) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <JoinCodeCard code={state.joinCode} />
-          <ItemTimer
-            key={`${current?.itemId}:${state.itemStartedAt}`}
-            timerSeconds={state.timerSeconds}
-            itemStartedAt={state.itemStartedAt}
-            serverNow={state.serverNow}
-            large
-          />
+          {state.timerSeconds && current ? (
+            <div className="flex flex-col items-center gap-1">
+              <ItemTimer
+                key={`${current.itemId}:${state.itemStartedAt}`}
+                timerSeconds={state.timerSeconds}
+                itemStartedAt={state.itemStartedAt}
+                serverNow={state.serverNow}
+                large
+              />
+              <Button variant="ghost" size="sm" onClick={() => run({ type: "restart-timer" })} disabled={isBusy}>
+                Restart timer
+              </Button>
+            </div>
+          ) : null}
           <div className="flex flex-col gap-2">
             <Button
               variant="secondary"
@@ -146,12 +170,7 @@ function FacilitatorBody({ initial }: { initial: WorkshopStateDto }) {
                   <p className="text-lg font-medium text-slate-700 dark:text-slate-300">
                     Item {current.index} of {current.total}
                   </p>
-                  <progress
-                    className="h-2 flex-1 accent-accent-600"
-                    max={current.total}
-                    value={state.agenda.filter((a) => a.status !== "pending").length}
-                    aria-label={`${state.agenda.filter((a) => a.status !== "pending").length} of ${current.total} items decided or parked`}
-                  />
+                  <ProgressBar done={state.agenda.filter((a) => a.status !== "pending").length} total={current.total} />
                 </div>
                 <p className="mt-3 text-sm font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">
                   {[current.category, current.domain ? `${current.domain.toLowerCase()} domain` : ""]

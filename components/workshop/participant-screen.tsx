@@ -53,7 +53,7 @@ function ParticipantBody({ initial }: { initial: WorkshopStateDto }) {
     setBusy(true);
     try {
       await workshopApi.vote(state.id, { itemId: current.itemId, ...vote });
-      toast.show("skipped" in vote ? "You skipped this item." : "Your vote is in.", { tone: "success", id: "vote" });
+      toast.dismiss("vote");
     } catch (e) {
       toast.show(errorMessage(e), { tone: "error", id: "vote" });
     } finally {

@@ -34,9 +34,16 @@ export function useWorkshop(workshopId: string, initial?: WorkshopStateDto) {
   });
   const [status, setStatus] = useState<WorkshopLiveStatus>("connecting");
   const versionRef = useRef(query.data?.version ?? 0);
+  // The newest version announced by the stream. With 30 laptops voting, announcements
+  // come in bursts: a refetch in flight is not cancelled (cancelRefetch: false), and when
+  // it lands behind the newest announcement one more refetch follows. So a burst costs
+  // each screen a couple of requests, not one per vote, and never ends stale.
+  const announcedRef = useRef(0);
+  const { refetch } = query;
   useEffect(() => {
     versionRef.current = query.data?.version ?? 0;
-  }, [query.data?.version]);
+    if (announcedRef.current > versionRef.current) void refetch({ cancelRefetch: false });
+  }, [query.data?.version, refetch]);
 
   useEffect(() => {
     let disposed = false;
@@ -44,10 +51,15 @@ export function useWorkshop(workshopId: string, initial?: WorkshopStateDto) {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let attempt = 0;
     let stopped = false;
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.workshop.detail(workshopId) });
+    const refetch = () =>
+      void queryClient.invalidateQueries(
+        { queryKey: queryKeys.workshop.detail(workshopId), exact: true },
+        { cancelRefetch: false },
+      );
     const onVersion = (e: Event) => {
       try {
         const { version } = JSON.parse((e as MessageEvent<string>).data) as { version: number };
+        announcedRef.current = Math.max(announcedRef.current, version);
         if (version > versionRef.current) refetch();
       } catch {
         refetch();
