@@ -19,6 +19,8 @@ test.describe("a workshop on two instances", () => {
     owner,
     signInAs,
   }) => {
+    // Two instances, a PostgreSQL cluster and three sign-ins on a shared machine.
+    test.setTimeout(90_000);
     await signInAs(owner.user);
     const matrixId = await createTemplateMatrix(page.request, owner.team, "Two-instance workshop");
     const res = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, {

@@ -83,7 +83,17 @@ function ParticipantBody({ initial }: { initial: WorkshopStateDto }) {
             {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…"}
           </span>
         </p>
-        <h1 className="text-2xl font-semibold tracking-tight">{state.name}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold tracking-tight">{state.name}</h1>
+          {state.viewer.canRun ? (
+            <Link
+              href={`/t/${state.teamSlug}/workshops/${state.id}/facilitate`}
+              className={buttonClasses("secondary", "sm")}
+            >
+              Facilitator view
+            </Link>
+          ) : null}
+        </div>
       </header>
 
       {!current ? (
