@@ -301,10 +301,10 @@ test.describe("facilitated workshop", () => {
     test.setTimeout(90_000);
     await signInAs(owner.user);
     const matrixId = await createTemplateMatrix(page.request, owner.team, "Authz workshop");
-    const started = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, { data: { timerSeconds: 120 } });
+    const started = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, { data: { timerSeconds: 600 } });
     expect(started.status(), await started.text()).toBe(201);
     const w = ((await started.json()) as { workshop: WorkshopStateDto }).workshop;
-    expect(w.timerSeconds).toBe(120);
+    expect(w.timerSeconds).toBe(600);
 
     // One workshop per matrix.
     const again = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, { data: {} });
@@ -378,6 +378,18 @@ test.describe("facilitated workshop", () => {
         data: { type: "next", fromItemId: w.agenda[5]!.id },
       });
       expect(stale.status()).toBe(409);
+
+      // The facilitator reorders the agenda from the keyboard; the per-item timer runs.
+      await page.goto(`/t/${owner.team.slug}/workshops/${w.id}/facilitate`);
+      await expect(page.getByRole("timer", { name: "Time left for this item" })).toHaveText(/^\d+:\d{2}$/);
+      const agenda = page.getByRole("list", { name: "Agenda" });
+      await agenda.getByRole("button", { name: `Move “${ITEM_1}” down` }).focus();
+      await page.keyboard.press("Enter");
+      await expect(agenda.getByRole("listitem").nth(0)).toContainText(ITEM_2);
+      await expect(agenda.getByRole("listitem").nth(1)).toContainText(ITEM_1);
+      // Only the workshop's order moved, not the matrix's rows.
+      const dto = (await (await page.request.get(`/api/v1/matrices/${matrixId}`)).json()) as MatrixDto;
+      expect(dto.rows[0]!.title).toBe(ITEM_1);
     } finally {
       await viewer.context.close();
       await member.context.close();
