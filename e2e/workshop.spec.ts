@@ -332,6 +332,16 @@ test.describe("facilitated workshop", () => {
       expect(viewerVote.status()).toBe(403);
       await viewer.page.goto(`/t/${owner.team.slug}/workshops/${w.id}`);
       await expect(viewer.page.getByText("You are following as a viewer")).toBeVisible();
+      await expect(viewer.page.getByRole("status", { name: "Connection" })).toHaveText("Live");
+      // Its event stream is released when the page goes.
+      const streams = async () => {
+        const res = await page.request.get(`/api/diagnostics/realtime?workshopId=${w.id}`);
+        expect(res.status(), "start the server with REMIT_TEST_DIAGNOSTICS=1 (scripts/test.mjs does)").toBe(200);
+        return ((await res.json()) as { openStreams: number }).openStreams;
+      };
+      expect(await streams()).toBe(1);
+      await viewer.page.close();
+      await expect.poll(streams).toBe(0);
 
       // A member votes but cannot facilitate or start.
       const memberVote = await member.page.request.put(`/api/v1/workshops/${w.id}/votes`, {
