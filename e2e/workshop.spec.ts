@@ -133,6 +133,7 @@ test.describe("facilitated workshop", () => {
       const ana = await person(browser, owner.team, "Ana Participant", "member", true, { width: 390, height: 844 });
       people.push(ana);
       await ana.page.goto("/join");
+      expect(await axe(ana.page)).toEqual([]);
       await ana.page.getByLabel("Workshop code").fill(code.toLowerCase());
       await ana.page.getByRole("button", { name: "Join" }).click();
       await expect(ana.page).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
@@ -153,6 +154,7 @@ test.describe("facilitated workshop", () => {
       const banner = cy.page.getByRole("region", { name: "Workshop" });
       await expect(banner).toContainText("Workshop in progress");
       await shot(cy.page, "matrix-banner");
+      expect(await axe(cy.page)).toEqual([]);
       await banner.getByRole("link", { name: "Join" }).click();
       await expect(cy.page).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
 
