@@ -159,9 +159,7 @@ test.describe("matrix editing", () => {
     await em.focus();
     await page.keyboard.press("ControlOrMeta+z");
     await expect(
-      page
-        .getByRole("status")
-        .getByText(/Can't undo this step: Code Reviews and Feedback × Engineering Manager was changed by someone else/),
+      page.getByRole("status").getByText("Sam Lee changed this cell after you; undo would overwrite their change."),
     ).toBeVisible();
     await expect(em).toHaveAccessibleName(/: Responsible and Accountable$/);
     expect((await serverCell(page, id, CODE_REVIEWS, "Engineering Manager")).letters).toBe("RA");

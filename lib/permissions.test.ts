@@ -21,4 +21,12 @@ describe("can", () => {
     expect(can("viewer", "workshop:vote")).toBe(false);
     expect(can("viewer", "team:view")).toBe(true);
   });
+  it("lets managers invite and share, and only owners read the audit log", () => {
+    for (const p of ["invitations:manage", "share:manage", "members:manage"] as const) {
+      expect(can("manager", p)).toBe(true);
+      expect(can("member", p)).toBe(false);
+    }
+    expect(can("manager", "audit:view")).toBe(false);
+    expect(can("owner", "audit:view")).toBe(true);
+  });
 });

@@ -10,6 +10,8 @@ export type Permission =
   | "team:delete"
   | "team:transfer"
   | "members:manage"
+  | "invitations:manage"
+  | "share:manage"
   | "matrix:edit"
   | "people:edit"
   | "workshop:run"
@@ -23,6 +25,8 @@ const MIN_ROLE: Record<Permission, TeamRole> = {
   "workshop:vote": "member",
   "team:rename": "manager",
   "members:manage": "manager",
+  "invitations:manage": "manager",
+  "share:manage": "manager",
   "matrix:edit": "manager",
   "people:edit": "manager",
   "workshop:run": "manager",

@@ -1,7 +1,7 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { useMatrixSaving } from "@/lib/query/use-serial-writes";
-import { useUndoAvailability, type UndoStore } from "./editing/use-undo-stack";
+import { useUndoState } from "./history/use-server-undo";
 
 function UndoIcon({ flip }: { flip?: boolean }) {
   return (
@@ -23,7 +23,8 @@ function UndoIcon({ flip }: { flip?: boolean }) {
 export function EditActions(p: {
   matrixId: string;
   canEdit: boolean;
-  undoStore: UndoStore;
+  /** The newest change the cached matrix shows: the undo state is refetched when it moves. */
+  lastChangeId: number;
   onUndo: () => void;
   onRedo: () => void;
   onAddRow: () => void;
@@ -36,7 +37,7 @@ export function EditActions(p: {
   // Subscriptions live here, not in the screen: saving and undo state change on every
   // edit, and only these few buttons need to re-render for it.
   const isSaving = useMatrixSaving(p.matrixId);
-  const { canUndo, canRedo } = useUndoAvailability(p.undoStore);
+  const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState(p.matrixId, p.lastChangeId, p.canEdit);
   return (
     <div className="flex flex-wrap items-center gap-2">
       {p.canEdit ? (
@@ -50,7 +51,7 @@ export function EditActions(p: {
             onClick={p.onUndo}
             disabled={!canUndo}
             aria-label="Undo my last edit"
-            title="Undo (Ctrl+Z)"
+            title={`${undoLabel ?? "Undo"} (Ctrl+Z)`}
           >
             <UndoIcon />
           </Button>
@@ -60,7 +61,7 @@ export function EditActions(p: {
             onClick={p.onRedo}
             disabled={!canRedo}
             aria-label="Redo"
-            title="Redo (Ctrl+Shift+Z)"
+            title={`${redoLabel ?? "Redo"} (Ctrl+Shift+Z)`}
           >
             <UndoIcon flip />
           </Button>

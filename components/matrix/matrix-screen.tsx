@@ -3,6 +3,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { ToastProvider } from "@/components/ui/toast";
+import { Button } from "@/components/ui/button";
 import { toRaciMatrix, type MatrixDto, type MatrixModel } from "@/lib/matrix/dto";
 import { computeFindings, findingsByRow } from "@/lib/raci/findings";
 import type { Finding, Fix } from "@/lib/raci/types";
@@ -20,6 +21,7 @@ import { PersonEditorDialog } from "@/components/matrix/panels/person-editor-dia
 import { RowEditorDialog } from "@/components/matrix/panels/row-editor-dialog";
 import { RuleSettingsDialog } from "@/components/matrix/panels/rule-settings-dialog";
 import { useMatrixEditor } from "./editing/use-matrix-editor";
+import { LazyHistoryPanel, useHistoryView } from "./history/use-history-view";
 import { useStructureActions } from "./editing/use-structure-actions";
 import { useUndoShortcuts } from "./editing/use-undo-shortcuts";
 import { FiltersToolbar } from "./filters/filters-toolbar";
@@ -38,6 +40,8 @@ export interface MatrixScreenProps {
   /** Managers and owners: "Start workshop" (lib/permissions workshop:run). */
   canRunWorkshop?: boolean;
   currentUser: { id: string; name: string };
+  /** Extra toolbar controls beside Export (the read-only link, for managers). */
+  toolbarExtra?: React.ReactNode;
 }
 
 /**
@@ -70,6 +74,7 @@ function MatrixEditorBody({
   canEdit,
   canRunWorkshop = false,
   currentUser,
+  toolbarExtra,
 }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
   const matrixId = model.id;
   const gridRef = useRef<GridHandle>(null);
@@ -151,6 +156,7 @@ function MatrixEditorBody({
   const [addColumnOpen, setAddColumnOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
+  const history = useHistoryView(model);
 
   const actions = useStructureActions({
     matrixId,
@@ -195,7 +201,10 @@ function MatrixEditorBody({
   const onApplyFix = useCallback(
     async (fix: Fix): Promise<void> => {
       // One batch write = one undo step; the panel keeps the fix busy until it settles.
-      await edit(fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })));
+      await edit(
+        fix.patches.map((p) => ({ rowId: p.responsibilityId, personId: p.personId, letters: p.letters })),
+        "fix",
+      );
     },
     [edit],
   );
@@ -252,7 +261,7 @@ function MatrixEditorBody({
           <EditActions
             matrixId={matrixId}
             canEdit={canEdit}
-            undoStore={editor.undoStore}
+            lastChangeId={model.lastChangeId}
             onUndo={editor.undo}
             onRedo={editor.redo}
             onAddRow={() => setRowDialog({ rowId: null, afterId: gridRef.current?.activeRowId() ?? undefined })}
@@ -262,6 +271,16 @@ function MatrixEditorBody({
             isPanelOpen={panelOpen}
             onTogglePanel={() => setPanelOpen((o) => !o)}
           />
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-expanded={history.isOpen}
+            aria-controls="matrix-history"
+            onClick={history.toggle}
+          >
+            History
+          </Button>
+          {toolbarExtra}
           <ExportMenu matrixId={matrixId} filter={exportFilter} />
           {canRunWorkshop ? <StartWorkshopButton matrixId={matrixId} teamSlug={model.teamSlug} /> : null}
         </div>
@@ -286,12 +305,28 @@ function MatrixEditorBody({
           onDropRow={actions.onDropRow}
           remoteSelections={remoteSelections}
           onActiveCellChange={live.reportSelection}
+          renderCellHistory={history.renderCellHistory}
+          cellDiffs={history.cellDiffs}
         />
+        {history.isOpen ? (
+          <div className="no-print max-h-[45%] min-h-0 lg:max-h-none lg:w-96 lg:shrink-0">
+            <LazyHistoryPanel
+              className="h-full"
+              matrixId={matrixId}
+              canEdit={canEdit}
+              compare={history.compare}
+              onCompare={history.setCompare}
+              onFocusCell={(rowId, personId) => void gridRef.current?.focusCell(rowId, personId)}
+              onClose={history.close}
+            />
+          </div>
+        ) : null}
         <div
           id="matrix-findings"
           className={cn(
             "no-print min-h-0 lg:block lg:w-80 lg:shrink-0",
             panelOpen ? "block max-h-[45%] lg:max-h-none" : "hidden",
+            history.isOpen && "lg:hidden",
           )}
         >
           <FindingsPanel

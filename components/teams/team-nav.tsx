@@ -11,7 +11,9 @@ export function TeamNav({ slug, role }: { slug: string; role: TeamRole }) {
   const links = [
     { href: base, label: "Matrices", exact: true, also: `${base}/matrices` },
     { href: `${base}/people`, label: "People", exact: false },
-    ...(can(role, "team:rename") ? [{ href: `${base}/settings`, label: "Settings", exact: false }] : []),
+    { href: `${base}/members`, label: "Members", exact: false },
+    ...(can(role, "team:rename") ? [{ href: `${base}/settings`, label: "Settings", exact: true }] : []),
+    ...(can(role, "audit:view") ? [{ href: `${base}/settings/audit`, label: "Audit log", exact: false }] : []),
   ];
   return (
     <nav aria-label="Team">

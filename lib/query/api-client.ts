@@ -210,6 +210,9 @@ async function request<T>(method: Method, path: string, body?: unknown, signal?:
   return json as T;
 }
 
+/** The transport, for endpoint groups kept in their own files (lib/query/history-api.ts). */
+export { request as apiRequest };
+
 const enc = encodeURIComponent;
 
 /** Every endpoint of docs/api-v1.md. */
@@ -248,12 +251,12 @@ export const api = {
   // Cells
   putCell: (matrixId: string, cell: CellWrite) =>
     request<{ cells: CellResult[]; changeId: number }>("PUT", `/matrices/${enc(matrixId)}/cells`, cell),
-  putCells: (matrixId: string, cells: CellWrite[]) =>
+  putCells: (matrixId: string, cells: CellWrite[], origin?: "fix") =>
     request<{ cells: CellResult[]; changeId: number }>(
       "PUT",
       `/matrices/${enc(matrixId)}/cells`,
       // One cell travels in the single form: smaller, and the documented common case.
-      cells.length === 1 ? cells[0] : { cells },
+      origin ? { cells, origin } : cells.length === 1 ? cells[0] : { cells },
     ),
 
   // Rows

@@ -15,6 +15,12 @@ export const queryKeys = {
     all: ["matrix"] as const,
     detail: (matrixId: string) => ["matrix", matrixId] as const,
     findings: (matrixId: string) => ["matrix", matrixId, "findings"] as const,
+    history: (matrixId: string) => ["matrix", matrixId, "history"] as const,
+    cellHistory: (matrixId: string, rowId: string, personId: string) =>
+      ["matrix", matrixId, "history", "cell", rowId, personId] as const,
+    undo: (matrixId: string) => ["matrix", matrixId, "undo"] as const,
+    snapshots: (matrixId: string) => ["matrix", matrixId, "snapshots"] as const,
+    snapshot: (matrixId: string, snapshotId: string) => ["matrix", matrixId, "snapshots", snapshotId] as const,
     workshops: (matrixId: string) => ["matrix", matrixId, "workshops"] as const,
   },
   workshop: {

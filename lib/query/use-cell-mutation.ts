@@ -99,7 +99,7 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
   const serial = useSerialWrites(matrixId, "cells");
   // Runs when this write's turn comes, so the versions of our earlier writes are known.
   const send = useCallback(
-    (cells: QueuedCell[]) =>
+    (cells: QueuedCell[], origin?: "fix") =>
       serial(async () => {
         const pending = pendingCellsOf(matrixId);
         const sent: CellWrite[] = cells.map((c) => ({
@@ -108,14 +108,14 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
           letters: c.after,
           version: pending.resolveVersion(cellKey(c.rowId, c.personId), c.baseVersion),
         }));
-        const res = await api.putCells(matrixId, sent);
+        const res = await api.putCells(matrixId, sent, origin);
         return { res, sent };
       }),
     [serial, matrixId],
   );
 
   const writeCells = useCallback(
-    (changes: readonly CellChange[]): { edit: CellEdit; done: Promise<boolean> } | null => {
+    (changes: readonly CellChange[], origin?: "fix"): { edit: CellEdit; done: Promise<boolean> } | null => {
       const key = queryKeys.matrix.detail(matrixId);
       const model = qc.getQueryData<MatrixModel>(key);
       if (!model) return null;
@@ -138,7 +138,7 @@ export function useCellMutation(matrixId: string, handlers: CellMutationHandlers
         cells: cells.map(({ rowId, personId, before, after }) => ({ rowId, personId, before, after })),
       };
 
-      const done = send(cells).then(
+      const done = send(cells, origin).then(
         ({ res, sent }) => {
           const sentByKey = new Map(sent.map((w) => [cellKey(w.responsibilityId, w.personId), w.version]));
           // The new versions go into the version chain (what later writes send) and reach

@@ -47,7 +47,13 @@ export const cellWriteSchema = z
 /** PUT /cells: one cell, or several applied together (a fix, a rectangle). */
 export const putCellsSchema = z.union([
   cellWriteSchema,
-  z.object({ cells: z.array(cellWriteSchema).min(1).max(5000) }).strict(),
+  z
+    .object({
+      cells: z.array(cellWriteSchema).min(1).max(5000),
+      /** "fix": the write applies a finding's one-click fix (history shows it so). */
+      origin: z.enum(["edit", "fix"]).optional(),
+    })
+    .strict(),
 ]);
 
 const rowFields = {

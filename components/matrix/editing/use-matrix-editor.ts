@@ -2,22 +2,22 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { MatrixModel } from "@/lib/matrix/dto";
-import { formatLetters } from "@/lib/raci/letters";
 import { errorMessage } from "@/lib/query/api-client";
 import { queryKeys } from "@/lib/query/keys";
 import { readCell } from "@/lib/query/model-patches";
 import { useCellMutation, type CellChange } from "@/lib/query/use-cell-mutation";
 import { useToast } from "@/components/ui/toast";
 import { conflictMessage } from "./conflict-message";
-import { useUndoStack } from "./use-undo-stack";
+import { useServerUndo } from "@/components/matrix/history/use-server-undo";
 
 /** The API takes at most this many cells in one PUT (lib/schemas/matrix.ts). */
 export const MAX_CELLS_PER_WRITE = 5000;
 
 /**
- * Cell editing of the matrix screen: optimistic writes, my undo/redo, and the toasts
- * for conflicts ("Re-apply mine") and failures. Every user-facing edit goes through
- * `edit`, so a key press, a picker click, a rectangle and a fix are one undo step each.
+ * Cell editing of the matrix screen: optimistic writes, my undo/redo (server-side), and
+ * the toasts for conflicts ("Re-apply mine") and failures. Every user-facing edit goes
+ * through `edit` as one write, so a key press, a picker click, a rectangle and a fix are
+ * one group of changes — one undo step — each.
  */
 export function useMatrixEditor({
   matrixId,
@@ -66,25 +66,12 @@ export function useMatrixEditor({
     onError: (_failed, error) => toast.show(errorMessage(error), { tone: "error" }),
   });
 
-  const undoStack = useUndoStack({
-    lettersOf,
-    write: (cells) => writeCells(cells)?.done ?? null,
-    onRefused: (cells, direction) => {
-      const first = cells[0];
-      if (!first) return;
-      const where = `${names.rowTitle(first.rowId)} × ${names.columnName(first.personId)}`;
-      const now = lettersOf(first.rowId, first.personId);
-      const more = cells.length > 1 ? ` (and ${cells.length - 1} more)` : "";
-      toast.show(
-        `Can't ${direction} this step: ${where}${more} was changed by someone else since (now ${now ? formatLetters(now) : "empty"}). Nothing was overwritten.`,
-        { tone: "error" },
-      );
-    },
-  });
-  const { record, discard } = undoStack;
+  // Undo/redo live on the server (history of MY steps on this matrix): they survive a
+  // reload and never overwrite someone else's later change.
+  const { undo, redo, noteEdit } = useServerUndo({ matrixId, canEdit });
 
   const edit = useCallback(
-    (changes: CellChange[]): Promise<boolean> => {
+    (changes: CellChange[], origin?: "fix"): Promise<boolean> => {
       if (!canEdit) return Promise.resolve(false);
       if (changes.length > MAX_CELLS_PER_WRITE) {
         toast.show(`That is ${changes.length} cells; change at most ${MAX_CELLS_PER_WRITE} at once.`, {
@@ -92,15 +79,12 @@ export function useMatrixEditor({
         });
         return Promise.resolve(false);
       }
-      const res = writeCells(changes);
+      const res = writeCells(changes, origin);
       if (!res) return Promise.resolve(false);
-      const id = record(res.edit.cells);
-      return res.done.then((ok) => {
-        if (!ok) discard(id);
-        return ok;
-      });
+      noteEdit();
+      return res.done;
     },
-    [canEdit, writeCells, record, discard, toast],
+    [canEdit, writeCells, noteEdit, toast],
   );
   useEffect(() => {
     editRef.current = edit;
@@ -108,10 +92,8 @@ export function useMatrixEditor({
 
   return {
     edit,
-    undo: undoStack.undo,
-    redo: undoStack.redo,
-    /** For the Undo/Redo buttons (useUndoAvailability). */
-    undoStore: undoStack.store,
+    undo,
+    redo,
     lettersOf,
   };
 }

@@ -16,6 +16,8 @@ export interface CellPickerProps {
   onToggle: (letter: Letter) => void;
   onClear: () => void;
   onClose: () => void;
+  /** Extra content under the letters (the cell's history), for a single cell. */
+  children?: React.ReactNode;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface CellPickerProps {
  * aria-pressed ("mixed" when only some selected cells have the letter) and Clear.
  * Typing r, a, c or i toggles too; Escape returns to the cell.
  */
-export function CellPicker({ open, anchor, title, states, onToggle, onClear, onClose }: CellPickerProps) {
+export function CellPicker({ open, anchor, title, states, onToggle, onClear, onClose, children }: CellPickerProps) {
   const headingId = useId();
   return (
     <Popover open={open} anchor={anchor} onClose={onClose} aria-labelledby={headingId} className="w-72">
@@ -76,6 +78,7 @@ export function CellPicker({ open, anchor, title, states, onToggle, onClear, onC
             Clear
           </button>
         </div>
+        {children}
       </div>
     </Popover>
   );

@@ -21,6 +21,39 @@ export interface GridCellProps {
   remoteColor?: string | undefined;
   remoteInitials?: string | undefined;
   remoteNames?: string | undefined;
+  /** Compare mode: how this cell differs from the compared version. */
+  diff?: "added" | "removed" | "changed" | undefined;
+}
+
+/** Compare mode: a dashed frame in the kind's colour and a corner sign (+, −, ~), not colour alone. */
+function DiffMark({ kind }: { kind: "added" | "removed" | "changed" }) {
+  return (
+    <span
+      aria-hidden="true"
+      data-diff={kind}
+      className={cn(
+        "pointer-events-none absolute inset-0.5 rounded-sm border-2 border-dashed",
+        kind === "added"
+          ? "border-emerald-600 dark:border-emerald-400"
+          : kind === "removed"
+            ? "border-red-600 dark:border-red-400"
+            : "border-violet-600 dark:border-violet-400",
+      )}
+    >
+      <span
+        className={cn(
+          "absolute bottom-0 left-0.5 text-[10px] leading-none font-bold",
+          kind === "added"
+            ? "text-emerald-700 dark:text-emerald-300"
+            : kind === "removed"
+              ? "text-red-700 dark:text-red-300"
+              : "text-violet-700 dark:text-violet-300",
+        )}
+      >
+        {kind === "added" ? "+" : kind === "removed" ? "−" : "~"}
+      </span>
+    </span>
+  );
 }
 
 /**
@@ -41,6 +74,7 @@ export const GridCell = memo(function GridCell({
   remoteColor,
   remoteInitials,
   remoteNames,
+  diff,
 }: GridCellProps) {
   const first = letterList(letters)[0];
   // The strongest letter tints the cell: A before R before C before I.
@@ -63,6 +97,7 @@ export const GridCell = memo(function GridCell({
       style={{ left, width: COLUMN_WIDTH }}
     >
       <LettersView letters={letters} />
+      {diff ? <DiffMark kind={diff} /> : null}
       {remoteColor && remoteInitials ? (
         <RemoteSelectionOutline color={remoteColor} initials={remoteInitials} names={remoteNames ?? ""} />
       ) : null}

@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { VirtualItem } from "@tanstack/react-virtual";
 import type { ColumnDto, RowDto } from "@/lib/matrix/dto";
 import { a11yCellLabel } from "@/lib/raci/letters";
+import { decodeRowDiffs, diffLabel } from "@/lib/matrix/snapshot-diff";
 import { decodeRowOutlines, NO_OUTLINE } from "@/components/matrix/live/presence-outline";
 import { GridCell } from "./grid-cell";
 import { ROW_HEIGHT } from "./grid-constants";
@@ -20,6 +21,8 @@ export interface GridRowProps {
   letters: string;
   /** Other people's selections on this row's rendered cells (rowOutlines): "" when none. */
   remote: string;
+  /** Compare mode: this row's differences for the rendered columns (encodeRowDiffs): "" when none. */
+  diffs?: string;
   summary: RowFindingSummary | undefined;
   /** Column index of the active position on this row (-1 = row header), or null when it is elsewhere. */
   activeC: number | null;
@@ -40,6 +43,7 @@ export interface GridRowProps {
 export const GridRow = memo(function GridRow(p: GridRowProps) {
   const letters = p.letters.split("|");
   const outlines = decodeRowOutlines(p.remote);
+  const marks = decodeRowDiffs(p.diffs ?? "");
   return (
     <div
       role="row"
@@ -67,6 +71,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         const flag = p.summary?.byPerson.get(col.personId);
         const isActive = p.activeC === vc.index;
         const inRange = p.selC0 !== null && p.selC1 !== null && vc.index >= p.selC0 && vc.index <= p.selC1;
+        const mark = marks[i];
+        const label = a11yCellLabel(p.row.title, col.name, cellLetters, flag?.count);
         return (
           <GridCell
             key={col.id}
@@ -74,7 +80,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             c={vc.index}
             left={vc.start}
             letters={cellLetters}
-            label={a11yCellLabel(p.row.title, col.name, cellLetters, flag?.count)}
+            label={mark ? `${label}, ${diffLabel(mark)}` : label}
+            diff={mark?.kind}
             isSelected={p.selC0 !== null ? inRange : isActive}
             isActive={isActive}
             isFlagged={!!flag}

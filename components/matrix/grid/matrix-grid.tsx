@@ -7,6 +7,7 @@ import { cellKey, type CellState, type ColumnDto } from "@/lib/matrix/dto";
 import { LETTERS } from "@/lib/raci/letters";
 import type { Finding, Letter, Severity } from "@/lib/raci/types";
 import type { CellChange } from "@/lib/query/use-cell-mutation";
+import { encodeRowDiffs, type CellDiff } from "@/lib/matrix/snapshot-diff";
 import { CellPicker } from "./cell-picker";
 import { COLUMN_WIDTH, GROUP_HEIGHT, HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT } from "./grid-constants";
 import { ColumnHeader, GroupHeader } from "./grid-headers";
@@ -59,6 +60,10 @@ export interface MatrixGridProps {
   remoteSelections?: ReadonlyMap<string, readonly RemoteSelection[]>;
   /** The active cell, once the person has been in the grid (live presence); null on a header. */
   onActiveCellChange?: (cell: { rowId: string; personId: string } | null) => void;
+  /** Shown in the picker of a single cell (its history). */
+  renderCellHistory?: (rowId: string, personId: string) => React.ReactNode;
+  /** Compare mode: the differences to highlight, by cellKey (lib/matrix/snapshot-diff.ts). */
+  cellDiffs?: ReadonlyMap<string, CellDiff>;
   className?: string;
 }
 
@@ -141,6 +146,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     className,
     remoteSelections,
     onActiveCellChange,
+    renderCellHistory,
+    cellDiffs,
   } = props;
   const gridId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -473,7 +480,8 @@ export function MatrixGrid(props: MatrixGridProps) {
   const totalHeight = rowV.getTotalSize();
   const colCount = columns.length + 1;
   // The rendered columns' person ids, for the remote outlines of each rendered row.
-  const vPersonIds = remoteSelections?.size ? vCols.map((vc) => columns[vc.index]?.personId ?? "") : [];
+  const vPersonIdsAll = vCols.map((vc) => columns[vc.index]?.personId ?? "");
+  const vPersonIds = remoteSelections?.size ? vPersonIdsAll : [];
 
   return (
     <div className={cn("relative min-h-0", printAll && "print:h-auto", className)}>
@@ -576,6 +584,7 @@ export function MatrixGrid(props: MatrixGridProps) {
               if (i > 0) letters += "|";
               if (col) letters += cells.get(cellKey(row.id, col.personId))?.letters ?? "";
             }
+            const diffs = cellDiffs?.size ? encodeRowDiffs(cellDiffs, row.id, vPersonIdsAll) : "";
             return (
               <GridRow
                 key={item.key}
@@ -587,6 +596,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                 columns={columns}
                 letters={letters}
                 remote={remoteSelections?.size ? rowOutlines(remoteSelections, row.id, vPersonIds) : ""}
+                diffs={diffs}
                 summary={rowSummary.get(row.id)}
                 activeC={activeR === vr.index && !printing ? activeC : null}
                 selC0={inRows && !printing ? rect.c0 : null}
@@ -617,7 +627,11 @@ export function MatrixGrid(props: MatrixGridProps) {
         onToggle={applyLetter}
         onClear={clearSelection}
         onClose={() => setPickerOpen(false)}
-      />
+      >
+        {pickerTargets.length === 1 && activeItem?.kind === "row" && activeColumn && renderCellHistory
+          ? renderCellHistory(activeItem.row.id, activeColumn.personId)
+          : null}
+      </CellPicker>
       <GridMenu
         menu={menu}
         root={scrollRef}

@@ -30,7 +30,7 @@ function reshapeColumn(c: { id: string; version: number; person: Parameters<type
   };
 }
 
-async function columnPosition(tx: Tx, matrixId: string, afterId: string | null | undefined, excludeId?: string) {
+export async function columnPosition(tx: Tx, matrixId: string, afterId: string | null | undefined, excludeId?: string) {
   const ordered = await tx.matrixColumn.findMany({
     where: { matrixId, deletedAt: null, ...(excludeId ? { id: { not: excludeId } } : {}) },
     orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -85,6 +85,17 @@ export async function addColumn(user: CurrentUser, matrixId: string, input: AddC
   return added;
 }
 
+/** The live column just left of `columnId` (null: it is the first): recorded by moves for undo. */
+export async function columnLeftOf(tx: Tx, matrixId: string, columnId: string): Promise<string | null> {
+  const ordered = await tx.matrixColumn.findMany({
+    where: { matrixId, deletedAt: null },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const at = ordered.findIndex((c) => c.id === columnId);
+  return at > 0 ? ordered[at - 1]!.id : null;
+}
+
 async function findColumn(matrixId: string, columnId: string, includeDeleted = false) {
   const column = await db.matrixColumn.findFirst({
     where: { id: columnId, matrixId, ...(includeDeleted ? {} : { deletedAt: null }) },
@@ -107,6 +118,7 @@ export async function moveColumn(
   if (before.version !== input.version) throw stale();
   let changeId = 0;
   const moved = await db.$transaction(async (tx) => {
+    const leftBefore = await columnLeftOf(tx, matrixId, columnId);
     const position = await columnPosition(tx, matrixId, input.afterId, columnId);
     const { count } = await tx.matrixColumn.updateMany({
       where: { id: columnId, version: input.version, deletedAt: null },
@@ -114,7 +126,13 @@ export async function moveColumn(
     });
     if (count !== 1) throw stale();
     changeId = await recordChanges(tx, matrixId, user.id, [
-      { entity: "column", entityId: columnId, action: "move", after: { afterId: input.afterId } },
+      {
+        entity: "column",
+        entityId: columnId,
+        action: "move",
+        before: { personId: before.person.id, name: before.person.name, afterId: leftBefore },
+        after: { personId: before.person.id, name: before.person.name, afterId: input.afterId },
+      },
     ]);
     return reshapeColumn(await tx.matrixColumn.findUniqueOrThrow({ where: { id: columnId }, select: columnSelect }));
   });
@@ -124,13 +142,20 @@ export async function moveColumn(
 
 export async function removeColumn(user: CurrentUser, matrixId: string, columnId: string): Promise<void> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
-  await findColumn(matrixId, columnId);
+  const column = await findColumn(matrixId, columnId);
   const changeId = await db.$transaction(async (tx) => {
     await tx.matrixColumn.update({
       where: { id: columnId },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
-    return recordChanges(tx, matrixId, user.id, [{ entity: "column", entityId: columnId, action: "delete" }]);
+    return recordChanges(tx, matrixId, user.id, [
+      {
+        entity: "column",
+        entityId: columnId,
+        action: "delete",
+        before: { personId: column.person.id, name: column.person.name },
+      },
+    ]);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["column"]);
 }
@@ -147,7 +172,12 @@ export async function restoreColumn(user: CurrentUser, matrixId: string, columnI
       select: columnSelect,
     });
     changeId = await recordChanges(tx, matrixId, user.id, [
-      { entity: "column", entityId: columnId, action: "restore" },
+      {
+        entity: "column",
+        entityId: columnId,
+        action: "restore",
+        after: { personId: restored.person.id, name: restored.person.name },
+      },
     ]);
     return reshapeColumn(restored);
   });

@@ -11,7 +11,7 @@ import type { RowDto } from "@/lib/matrix/dto";
 import type { CurrentUser } from "@/lib/server/session";
 
 /** The position for a row placed after `afterId`, renumbering the matrix's rows when the gap is used up. */
-async function rowPosition(
+export async function rowPosition(
   tx: Tx,
   matrixId: string,
   afterId: string | null | undefined,
@@ -52,6 +52,17 @@ export async function createRow(user: CurrentUser, matrixId: string, input: Crea
   return created;
 }
 
+/** The live row just above `rowId` (null: it is the first): what a move records, so undo can put it back. */
+export async function rowAbove(tx: Tx, matrixId: string, rowId: string): Promise<string | null> {
+  const ordered = await tx.responsibility.findMany({
+    where: { matrixId, deletedAt: null },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const at = ordered.findIndex((r) => r.id === rowId);
+  return at > 0 ? ordered[at - 1]!.id : null;
+}
+
 async function findRow(matrixId: string, rowId: string, includeDeleted = false) {
   const row = await db.responsibility.findFirst({
     where: { id: rowId, matrixId, ...(includeDeleted ? {} : { deletedAt: null }) },
@@ -76,6 +87,7 @@ export async function updateRow(
   let changeId = 0;
   const updated = await db.$transaction(async (tx) => {
     const moving = input.afterId !== undefined;
+    const aboveBefore = moving ? await rowAbove(tx, matrixId, rowId) : undefined;
     const position = moving ? await rowPosition(tx, matrixId, input.afterId, rowId) : undefined;
     const { count } = await tx.responsibility.updateMany({
       where: { id: rowId, version: input.version, deletedAt: null },
@@ -92,7 +104,14 @@ export async function updateRow(
     const after = await tx.responsibility.findUniqueOrThrow({ where: { id: rowId }, select: rowSelect });
     const { deletedAt: _deleted, ...beforeRow } = before;
     changeId = await recordChanges(tx, matrixId, user.id, [
-      { entity: "row", entityId: rowId, action: moving ? "move" : "update", before: beforeRow, after },
+      {
+        entity: "row",
+        entityId: rowId,
+        action: moving ? "move" : "update",
+        // A move records the row above it before and after: undo puts it back there.
+        before: moving ? { ...beforeRow, afterId: aboveBefore } : beforeRow,
+        after: moving ? { ...after, afterId: input.afterId } : after,
+      },
     ]);
     return reshapeRow(after);
   });
@@ -103,13 +122,13 @@ export async function updateRow(
 /** Deletes a row; it stays restorable (undo), with its cells. */
 export async function deleteRow(user: CurrentUser, matrixId: string, rowId: string): Promise<void> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
-  await findRow(matrixId, rowId);
+  const { deletedAt: _deleted, ...before } = await findRow(matrixId, rowId);
   const changeId = await db.$transaction(async (tx) => {
     await tx.responsibility.update({
       where: { id: rowId },
       data: { deletedAt: new Date(), version: { increment: 1 } },
     });
-    return recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "delete" }]);
+    return recordChanges(tx, matrixId, user.id, [{ entity: "row", entityId: rowId, action: "delete", before }]);
   });
   void publishMatrixChange(matrixId, changeId, user.id, ["row"]);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { MatrixScreen } from "@/components/matrix/matrix-screen";
+import { ShareLinkButton } from "@/components/share/share-link-button";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
 import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
@@ -44,6 +45,7 @@ export default async function MatrixPage({ params }: { params: Params }) {
       canEdit={can(role, "matrix:edit")}
       canRunWorkshop={can(role, "workshop:run")}
       currentUser={{ id: user.id, name: user.name }}
+      toolbarExtra={can(role, "share:manage") ? <ShareLinkButton matrixId={matrix.id} /> : undefined}
     />
   );
 }

@@ -6,5 +6,6 @@ import { putCells } from "@/lib/server/matrices/put-cells";
 export const PUT = apiRoute<{ matrixId: string }>(async ({ user, params, request }) => {
   const input = await parseJson(request, putCellsSchema);
   const writes = "cells" in input ? input.cells : [input];
-  return Response.json(await putCells(user, params.matrixId, writes));
+  const origin = "cells" in input ? input.origin : undefined;
+  return Response.json(await putCells(user, params.matrixId, writes, origin ? { origin } : {}));
 });

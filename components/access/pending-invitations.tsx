@@ -1,0 +1,97 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { errorMessage } from "@/lib/query/api-client";
+import { ROLE_LABELS } from "@/lib/permissions";
+import type { InvitationDto } from "@/lib/teams/access-dto";
+import { formatUtc } from "@/lib/teams/audit-words";
+import { accessApi } from "./access-api";
+
+function usesText(inv: InvitationDto): string {
+  if (inv.maxUses === null) return `${inv.uses} so far (no limit)`;
+  return `${inv.uses} of ${inv.maxUses}`;
+}
+
+/** The links that can still be accepted, each with Revoke. */
+export function PendingInvitations({ teamId, invitations }: { teamId: string; invitations: InvitationDto[] }) {
+  const router = useRouter();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
+
+  async function revoke(inv: InvitationDto) {
+    setBusyId(inv.id);
+    setMessage(undefined);
+    try {
+      await accessApi.revokeInvitation(teamId, inv.id);
+      setMessage({ text: "Invitation revoked: its link no longer works.", tone: "success" });
+      router.refresh();
+    } catch (e) {
+      setMessage({ text: errorMessage(e), tone: "error" });
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <FormMessage message={message?.text} tone={message?.tone} />
+      {invitations.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No pending invitations.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Pending invitations</caption>
+            <thead className="text-xs text-slate-600 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  For
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Expires
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Uses
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Created by
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {invitations.map((inv) => (
+                <tr key={inv.id}>
+                  <td className="py-2 pr-4 font-medium">{ROLE_LABELS[inv.role]}</td>
+                  <td className="py-2 pr-4">{inv.email ?? "Anyone with the link"}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={inv.expiresAt}>{formatUtc(inv.expiresAt)}</time>
+                  </td>
+                  <td className="py-2 pr-4">{usesText(inv)}</td>
+                  <td className="py-2 pr-4">{inv.createdBy?.name ?? "A former member"}</td>
+                  <td className="py-2 text-right">
+                    <Button
+                      variant="secondary"
+                      size="sm"
+                      disabled={busyId === inv.id}
+                      onClick={() => revoke(inv)}
+                      aria-label={`Revoke the ${ROLE_LABELS[inv.role].toLowerCase()} invitation${inv.email ? ` for ${inv.email}` : ""} created ${formatUtc(inv.createdAt)}`}
+                    >
+                      {busyId === inv.id ? "Revoking…" : "Revoke"}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
