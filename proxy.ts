@@ -19,5 +19,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/teams/:path*", "/t/:path*", "/account/:path*"],
+  matcher: ["/teams/:path*", "/t/:path*", "/account/:path*", "/join", "/w/:path*"],
 };

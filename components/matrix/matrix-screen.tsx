@@ -31,11 +31,14 @@ import { buildGridItems } from "./grid/grid-items";
 import { MatrixGrid, printsAllRows, type GridHandle } from "./grid/matrix-grid";
 import { EditActions } from "./edit-actions";
 import { ExportMenu, type ExportMenuFilter } from "./export-menu";
+import { StartWorkshopButton, WorkshopBanner } from "@/components/workshop/workshop-banner";
 
 export interface MatrixScreenProps {
   /** The matrix as the server page fetched it (seeds the cache: no fetch on first paint). */
   initial: MatrixDto;
   canEdit: boolean;
+  /** Managers and owners: "Start workshop" (lib/permissions workshop:run). */
+  canRunWorkshop?: boolean;
   currentUser: { id: string; name: string };
   /** Extra toolbar controls beside Export (the read-only link, for managers). */
   toolbarExtra?: React.ReactNode;
@@ -69,6 +72,7 @@ function MatrixEditorScreen({ initial, ...rest }: MatrixScreenProps) {
 function MatrixEditorBody({
   model,
   canEdit,
+  canRunWorkshop = false,
   currentUser,
   toolbarExtra,
 }: Omit<MatrixScreenProps, "initial"> & { model: MatrixModel }) {
@@ -228,6 +232,7 @@ function MatrixEditorBody({
           <HealthSummary findings={findings} />
         </div>
       </header>
+      <WorkshopBanner matrixId={matrixId} teamSlug={model.teamSlug} canRun={canRunWorkshop} />
       {printsAll ? null : (
         <p className="hidden text-sm print:block">
           This print shows the rows on screen. For the complete matrix use Export → PDF.
@@ -277,6 +282,7 @@ function MatrixEditorBody({
           </Button>
           {toolbarExtra}
           <ExportMenu matrixId={matrixId} filter={exportFilter} />
+          {canRunWorkshop ? <StartWorkshopButton matrixId={matrixId} teamSlug={model.teamSlug} /> : null}
         </div>
       </div>
 

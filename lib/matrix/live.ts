@@ -44,7 +44,17 @@ export interface PresenceMessage {
   users: PresenceUser[];
 }
 
-export type MatrixMessage = ChangeMessage | PresenceMessage;
+/**
+ * Published on `workshop:<id>` after any change of a facilitated workshop (a vote, a
+ * reveal, a decision…): ids only, clients refetch the workshop's state.
+ */
+export interface WorkshopMessage {
+  type: "workshop";
+  workshopId: string;
+  version: number;
+}
+
+export type MatrixMessage = ChangeMessage | PresenceMessage | WorkshopMessage;
 
 /** The first event of every stream: where the matrix stands now, and who is here. */
 export interface HelloEvent {

@@ -21,6 +21,11 @@ export const queryKeys = {
     undo: (matrixId: string) => ["matrix", matrixId, "undo"] as const,
     snapshots: (matrixId: string) => ["matrix", matrixId, "snapshots"] as const,
     snapshot: (matrixId: string, snapshotId: string) => ["matrix", matrixId, "snapshots", snapshotId] as const,
+    workshops: (matrixId: string) => ["matrix", matrixId, "workshops"] as const,
+  },
+  workshop: {
+    detail: (workshopId: string) => ["workshop", workshopId] as const,
+    summary: (workshopId: string) => ["workshop", workshopId, "summary"] as const,
   },
 } as const;
 

@@ -62,6 +62,18 @@ export function closeAllStreams(reason: ByeEvent["reason"] = "shutdown"): number
   return all.length;
 }
 
+/**
+ * Registers another kind of event stream (a workshop's) with this process's registry, so
+ * that shutdown closes it like a matrix stream. `key` goes where the matrix id goes
+ * (e.g. `workshop:<id>`). Returns the function that unregisters it.
+ */
+export function trackStream(key: string, userId: string, close: (reason?: ByeEvent["reason"]) => void): () => void {
+  const id = (globalForStreams.remitStreamSeq = (globalForStreams.remitStreamSeq ?? 0) + 1);
+  closeStreamsOnSignals();
+  registry().set(id, { matrixId: key, userId, close });
+  return () => registry().delete(id);
+}
+
 function closeStreamsOnSignals(): void {
   if (globalForStreams.remitStreamSignals) return;
   globalForStreams.remitStreamSignals = true;

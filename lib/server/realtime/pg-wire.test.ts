@@ -31,6 +31,12 @@ describe("pg wire format", () => {
     expect(decodeWire(payload)).toEqual({ c: "matrix:abc", m: { type: "presence" } });
   });
 
+  it("round-trips a workshop message (ids and version only)", () => {
+    const payload = encodeWire("workshop:w1", { type: "workshop", workshopId: "w1", version: 7 });
+    expect(decodeWire(payload!)).toEqual({ c: "workshop:w1", m: { type: "workshop", workshopId: "w1", version: 7 } });
+    expect(decodeWire(JSON.stringify({ c: "workshop:w1", m: { type: "workshop", workshopId: "w1" } }))).toBeNull();
+  });
+
   it("stays under the NOTIFY limit: trims what it can, refuses the rest", () => {
     const huge = "x".repeat(MAX_PAYLOAD_BYTES);
     const trimmed = encodeWire("matrix:abc", { type: "change", changeId: 7, actorId: huge, entities: ["cell"] });

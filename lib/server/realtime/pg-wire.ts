@@ -14,7 +14,9 @@ export const MAX_PAYLOAD_BYTES = 7_900;
 
 /** What crosses the wire: a change as is, presence as "it changed". */
 export type WireMessage =
-  { type: "change"; changeId: number; actorId: string | null; entities: ChangeEntity[] } | { type: "presence" };
+  | { type: "change"; changeId: number; actorId: string | null; entities: ChangeEntity[] }
+  | { type: "presence" }
+  | { type: "workshop"; workshopId: string; version: number };
 
 export interface WireEnvelope {
   /** The bus channel, e.g. `matrix:<id>`. */
@@ -26,6 +28,8 @@ const ENTITIES: ReadonlySet<string> = new Set<ChangeEntity>(["cell", "row", "col
 
 function toWire(message: MatrixMessage): WireMessage {
   if (message.type === "presence") return { type: "presence" };
+  if (message.type === "workshop")
+    return { type: "workshop", workshopId: message.workshopId, version: message.version };
   return {
     type: "change",
     changeId: message.changeId,
@@ -67,6 +71,12 @@ export function decodeWire(payload: string | undefined): WireEnvelope | null {
   if (typeof c !== "string" || !c || !m || typeof m !== "object") return null;
   const msg = m as Record<string, unknown>;
   if (msg.type === "presence") return { c, m: { type: "presence" } };
+  if (msg.type === "workshop") {
+    const { workshopId, version } = msg;
+    if (typeof workshopId !== "string" || !workshopId || typeof version !== "number" || !Number.isInteger(version))
+      return null;
+    return { c, m: { type: "workshop", workshopId, version } };
+  }
   if (msg.type !== "change") return null;
   const { changeId, actorId, entities } = msg;
   if (typeof changeId !== "number" || !Number.isInteger(changeId)) return null;

@@ -85,11 +85,17 @@ function createPostgresPubSub(): PubSub {
       await db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
     },
     expand: async (channel, message) => {
-      if (message.type === "change") return message;
+      if (message.type !== "presence") return message;
       const matrixId = matrixIdOf(channel);
       return matrixId ? { type: "presence", users: await presence.list(matrixId) } : null;
     },
     resync: async (channel) => {
+      if (channel.startsWith("workshop:")) {
+        // Workshop screens refetch the state on any message: tell them the current version.
+        const workshopId = channel.slice("workshop:".length);
+        const w = await db.workshop.findUnique({ where: { id: workshopId }, select: { version: true } });
+        return w ? [{ type: "workshop", workshopId, version: w.version }] : [];
+      }
       const matrixId = matrixIdOf(channel);
       if (!matrixId) return [];
       const [changeId, users] = await Promise.all([findLastChangeId(matrixId), presence.list(matrixId)]);

@@ -20,6 +20,21 @@ export interface PdfOptions {
   exportedAt: Date;
   /** IANA time zone for the dates printed (the reader's, when the client sends it). */
   timeZone: string;
+  /**
+   * Pages drawn before the matrix (e.g. a workshop summary), with `label` in the running
+   * header. `newPage` returns the top of the content area of a fresh page.
+   */
+  preface?: { label: string; draw: (ctx: PrefaceContext) => void };
+}
+
+/** What a preface draws with: the same document, text engine and page geometry as the matrix. */
+export interface PrefaceContext {
+  doc: Doc;
+  engine: TextEngine;
+  left: number;
+  width: number;
+  bottom: number;
+  newPage: () => number;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -92,6 +107,11 @@ export async function renderMatrixPdf(view: ExportView, options: PdfOptions): Pr
   for (const group of groupRowsByCategory(view.rows)) {
     items.push({ kind: "group", label: group.label, count: group.rows.length });
     for (const row of group.rows) items.push({ kind: "row", index: indexOf.get(row.id) ?? 0, row });
+  }
+
+  if (options.preface) {
+    label = options.preface.label;
+    options.preface.draw({ doc, engine, left, width: contentWidth, bottom, newPage });
   }
 
   const multiBand = layout.bands.length > 1;

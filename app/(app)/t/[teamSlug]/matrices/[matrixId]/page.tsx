@@ -43,6 +43,7 @@ export default async function MatrixPage({ params }: { params: Params }) {
     <MatrixScreen
       initial={dto}
       canEdit={can(role, "matrix:edit")}
+      canRunWorkshop={can(role, "workshop:run")}
       currentUser={{ id: user.id, name: user.name }}
       toolbarExtra={can(role, "share:manage") ? <ShareLinkButton matrixId={matrix.id} /> : undefined}
     />

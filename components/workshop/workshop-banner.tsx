@@ -1,0 +1,181 @@
+"use client";
+import { useId, useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { cn } from "@/components/ui/cn";
+import { isApiError } from "@/lib/query/api-client";
+import { queryKeys } from "@/lib/query/keys";
+import { startWorkshopSchema } from "@/lib/schemas/workshop";
+import { workshopApi } from "./workshop-api";
+
+/** The matrix's workshops, polled gently (a workshop starts a few times a quarter; a 20 s delay is fine). */
+function useMatrixWorkshops(matrixId: string) {
+  return useQuery({
+    queryKey: queryKeys.matrix.workshops(matrixId),
+    queryFn: ({ signal }) => workshopApi.forMatrix(matrixId, signal),
+    refetchInterval: 20_000,
+    staleTime: 10_000,
+  });
+}
+
+/** On the matrix page, for everyone on the team while a workshop runs: "Workshop in progress — Join". */
+export function WorkshopBanner({
+  matrixId,
+  teamSlug,
+  canRun,
+}: {
+  matrixId: string;
+  teamSlug: string;
+  canRun: boolean;
+}) {
+  const { data } = useMatrixWorkshops(matrixId);
+  const active = data?.active ?? null;
+  if (active) {
+    return (
+      <div
+        role="region"
+        aria-label="Workshop"
+        className="no-print flex flex-wrap items-center justify-between gap-3 rounded-lg border border-accent-500 bg-accent-50 px-4 py-2 text-sm dark:bg-slate-900"
+      >
+        <p>
+          <span className="font-semibold">Workshop in progress</span> — {active.name}, facilitated by{" "}
+          {active.facilitatorName}. Code{" "}
+          <span className="font-mono font-semibold tracking-wider">{active.joinCode}</span>
+        </p>
+        <div className="flex gap-2">
+          <Link href={`/t/${teamSlug}/workshops/${active.id}`} className={buttonClasses("primary", "sm")}>
+            Join
+          </Link>
+          {canRun ? (
+            <Link
+              href={`/t/${teamSlug}/workshops/${active.id}/facilitate`}
+              className={buttonClasses("secondary", "sm")}
+            >
+              Facilitate
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+  return null;
+}
+
+/** "Start workshop" in the matrix toolbar, for managers and owners, while none runs. */
+export function StartWorkshopButton({ matrixId, teamSlug }: { matrixId: string; teamSlug: string }) {
+  const { data } = useMatrixWorkshops(matrixId);
+  const [open, setOpen] = useState(false);
+  if (!data || data.active) return null;
+  return (
+    <>
+      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} className="no-print">
+        Start workshop
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Start a workshop"
+        description="Go through the responsibilities one at a time: everybody votes silently on their own device, you reveal, discuss and decide. A snapshot of the matrix is saved first."
+      >
+        <StartWorkshopForm matrixId={matrixId} teamSlug={teamSlug} onCancel={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function StartWorkshopForm({
+  matrixId,
+  teamSlug,
+  onCancel,
+}: {
+  matrixId: string;
+  teamSlug: string;
+  onCancel: () => void;
+}) {
+  const uid = useId();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [useTimer, setUseTimer] = useState(false);
+  const [minutes, setMinutes] = useState("3");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const seconds = useTimer ? Math.round(Number(minutes) * 60) : null;
+    const parsed = startWorkshopSchema.safeParse({ ...(name.trim() ? { name } : {}), timerSeconds: seconds });
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+      setErrors(fields);
+      return;
+    }
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const { workshop } = await workshopApi.start(matrixId, parsed.data);
+      router.push(`/t/${teamSlug}/workshops/${workshop.id}/facilitate`);
+    } catch (err) {
+      setBusy(false);
+      setErrors((isApiError(err) && err.fields) || {});
+      setMessage(isApiError(err) ? err.message : "Something went wrong. No workshop was started; please try again.");
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex min-h-0 flex-col">
+      <DialogBody>
+        <Field
+          id={`${uid}-name`}
+          label="Name (optional)"
+          hint="Shown on everybody's screen, e.g. “Q3 roles review”."
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          maxLength={120}
+          autoComplete="off"
+        />
+        <div className="space-y-2">
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              checked={useTimer}
+              onChange={(e) => setUseTimer(e.target.checked)}
+              className="size-4 accent-accent-600"
+            />
+            Time each item
+          </label>
+          <Field
+            id={`${uid}-minutes`}
+            label="Minutes per item"
+            type="number"
+            min={0.25}
+            max={60}
+            step={0.25}
+            inputMode="decimal"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            disabled={!useTimer}
+            error={errors.timerSeconds}
+            className={cn(!useTimer && "opacity-60")}
+          />
+        </div>
+        <FormMessage message={message} />
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Starting…" : "Start workshop"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
