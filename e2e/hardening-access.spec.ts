@@ -51,12 +51,25 @@ const PUBLIC_ROUTES = new Set(["/api/v1/openapi.json", "/api/v1/share/[token]"])
 // ---- Roles
 
 /**
- * Writes any member (viewers too) may do, by route: the heartbeat of a matrix and one's
- * own API tokens. Leaving a team (DELETE …/members/{own id}) is allowed too, but the
- * isolation case of that route removes someone else, which is a manager's write; leaving
- * is tested below.
+ * Writes a member may do, by route: the heartbeat of a matrix or a workshop, joining a
+ * workshop, one's own API tokens (viewers too), and voting in a workshop (members, not
+ * viewers: checked below). Leaving a team (DELETE …/members/{own id}) is allowed too,
+ * but the isolation case of that route removes someone else, which is a manager's
+ * write; leaving is tested below.
  */
-const MEMBER_WRITES = new Set(["/api/v1/matrices/[matrixId]/presence", "/api/v1/tokens/[tokenId]"]);
+const MEMBER_WRITES = new Set([
+  "/api/v1/matrices/[matrixId]/presence",
+  "/api/v1/tokens/[tokenId]",
+  "/api/v1/workshops/join",
+  "/api/v1/workshops/[workshopId]/heartbeat",
+  "/api/v1/workshops/[workshopId]/votes",
+]);
+
+/** The 403 message, where a route words it for its feature. */
+const ROLE_MESSAGE = "Your role in this team does not allow that.";
+const FORBIDDEN_MESSAGES: Record<string, string> = {
+  "/api/v1/workshops/[workshopId]/actions": "Only a manager or owner of this team can run a workshop.",
+};
 
 /** Writes a member or a viewer may not do: the isolation table's writes on their own team. */
 const MANAGER_WRITES = CASES.filter(
@@ -85,7 +98,7 @@ test.describe("roles", () => {
         const text = await res.text();
         expect(res.status, `${c.method} ${c.route}: ${text}`).toBe(403);
         expect(JSON.parse(text)).toEqual({
-          error: { code: "FORBIDDEN", message: "Your role in this team does not allow that." },
+          error: { code: "FORBIDDEN", message: FORBIDDEN_MESSAGES[c.route] ?? ROLE_MESSAGE },
         });
       }
       const api = await bearerClient(world.b.token);
@@ -98,8 +111,36 @@ test.describe("roles", () => {
       await api.dispose();
       expect(await teamState(world.b.ids.teamId), "team B changed").toBe(before);
 
-      // What the role may do: read the members, and leave the team.
+      // What the role may do: join a workshop and be seen there, vote (members only), read the members, leave.
       const auth = { Authorization: `Bearer ${token}` };
+      const w = world.b.ids;
+      const join = await fetch(new URL("/api/v1/workshops/join", baseURL), {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ code: w.workshopCode }),
+      });
+      expect(join.status, await join.clone().text()).toBe(200);
+      const beat = await fetch(new URL(`/api/v1/workshops/${w.workshopId}/heartbeat`, baseURL), {
+        method: "POST",
+        headers: auth,
+      });
+      expect(beat.status).toBe(204);
+      const vote = await fetch(new URL(`/api/v1/workshops/${w.workshopId}/votes`, baseURL), {
+        method: "PUT",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ itemId: w.workshopItemId, letters: { [w.workshopPersonId]: "A" } }),
+      });
+      if (role === "member") {
+        expect(vote.status, await vote.clone().text()).toBe(200);
+      } else {
+        expect(vote.status).toBe(403);
+        expect(await vote.json()).toEqual({
+          error: {
+            code: "FORBIDDEN",
+            message: "Viewers can follow a workshop but not vote. Ask a manager for member rights.",
+          },
+        });
+      }
       const members = await fetch(new URL(`/api/v1/teams/${world.b.ids.teamId}/members`, baseURL), { headers: auth });
       expect(members.status).toBe(200);
       const leave = await fetch(new URL(`/api/v1/teams/${world.b.ids.teamId}/members/${user.id}`, baseURL), {

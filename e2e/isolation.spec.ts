@@ -20,6 +20,7 @@ interface Answer {
   status: number;
   body: string;
   contentType: string;
+  location: string | null;
 }
 
 /** One request with a side's session cookie (no redirects followed, streams cut short). */
@@ -42,11 +43,12 @@ async function call(side: Side, c: IsolationCase, target: Ids, me: Ids): Promise
     signal: controller.signal,
   });
   const contentType = res.headers.get("content-type") ?? "";
+  const location = res.headers.get("location");
   if (c.stream && contentType.startsWith("text/event-stream")) {
     controller.abort();
-    return { status: res.status, body: "", contentType };
+    return { status: res.status, body: "", contentType, location };
   }
-  return { status: res.status, body: await res.text(), contentType };
+  return { status: res.status, body: await res.text(), contentType, location };
 }
 
 function label(c: IsolationCase): string {
@@ -104,6 +106,11 @@ for (const c of CASES) {
     // The positive control: B's owner gets their own object (writes on a fresh matrix).
     const own = c.method === "GET" ? b.ids : await b.fresh();
     const ok = await call(b, c, own, own);
+    if (c.okRedirect) {
+      expect([303, 307, 308], `team B's owner asking for their own: ${ok.status}`).toContain(ok.status);
+      expect(new URL(ok.location!, baseURL).pathname).toBe(c.okRedirect(own));
+      return;
+    }
     expect(ok.status, `team B's owner asking for their own: ${ok.body.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
     expect(ok.status).toBeLessThan(300);
   });

@@ -27,6 +27,8 @@ export interface IsolationCase {
   stream?: boolean;
   /** Shown in the test title, e.g. "own team, other team's matrix". */
   variant?: string;
+  /** The positive control is a redirect to this path (a page that forwards), not a 2xx. */
+  okRedirect?: (t: Ids) => string;
 }
 
 const m = (t: Ids) => `/api/v1/matrices/${t.matrixId}`;
@@ -53,6 +55,46 @@ export const CASES: IsolationCase[] = [
     method: "GET",
     variant: "own team, other team's person",
     path: (t, me) => `/t/${me.teamSlug}/people/${t.personId}`,
+  },
+
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]",
+    method: "GET",
+    path: (t) => `/t/${t.teamSlug}/workshops/${t.workshopId}`,
+  },
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]",
+    method: "GET",
+    variant: "own team, other team's workshop",
+    path: (t, me) => `/t/${me.teamSlug}/workshops/${t.workshopId}`,
+  },
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]/facilitate",
+    method: "GET",
+    path: (t) => `/t/${t.teamSlug}/workshops/${t.workshopId}/facilitate`,
+  },
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]/facilitate",
+    method: "GET",
+    variant: "own team, other team's workshop",
+    path: (t, me) => `/t/${me.teamSlug}/workshops/${t.workshopId}/facilitate`,
+  },
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]/summary",
+    method: "GET",
+    path: (t) => `/t/${t.teamSlug}/workshops/${t.workshopId}/summary`,
+  },
+  {
+    route: "/t/[teamSlug]/workshops/[workshopId]/summary",
+    method: "GET",
+    variant: "own team, other team's workshop",
+    path: (t, me) => `/t/${me.teamSlug}/workshops/${t.workshopId}/summary`,
+  },
+  {
+    route: "/w/[code]",
+    method: "GET",
+    path: (t) => `/w/${t.workshopCode}`,
+    okRedirect: (t) => `/t/${t.teamSlug}/workshops/${t.workshopId}`,
   },
 
   // ---- Teams
@@ -223,6 +265,63 @@ export const CASES: IsolationCase[] = [
     variant: "own matrix, other team's snapshot",
     path: (t, me) => `${m(me)}/snapshots/${t.snapshotId}/restore`,
     body: () => ({}),
+  },
+
+  // ---- Workshops (docs/workshops.md)
+  { route: "/api/v1/matrices/[matrixId]/workshops", method: "GET", path: (t) => `${m(t)}/workshops` },
+  {
+    route: "/api/v1/matrices/[matrixId]/workshops",
+    method: "POST",
+    path: (t) => `${m(t)}/workshops`,
+    body: () => ({ name: "Planted workshop" }),
+  },
+  {
+    // No id in the URL: the code in the body is the id.
+    route: "/api/v1/workshops/join",
+    method: "POST",
+    path: () => "/api/v1/workshops/join",
+    body: (t) => ({ code: t.workshopCode }),
+  },
+  { route: "/api/v1/workshops/[workshopId]", method: "GET", path: (t) => `/api/v1/workshops/${t.workshopId}` },
+  {
+    route: "/api/v1/workshops/[workshopId]/heartbeat",
+    method: "POST",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/heartbeat`,
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/votes",
+    method: "PUT",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/votes`,
+    body: (t) => ({ itemId: t.workshopItemId, letters: { [t.workshopPersonId]: "R" } }),
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/actions",
+    method: "POST",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/actions`,
+    body: (t) => ({ type: "reveal", itemId: t.workshopItemId }),
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/actions",
+    method: "POST",
+    variant: "own workshop, other team's item",
+    path: (_t, me) => `/api/v1/workshops/${me.workshopId}/actions`,
+    body: (t) => ({ type: "goto", itemId: t.workshopItemId }),
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/events",
+    method: "GET",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/events`,
+    stream: true,
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/summary",
+    method: "GET",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/summary`,
+  },
+  {
+    route: "/api/v1/workshops/[workshopId]/summary.pdf",
+    method: "GET",
+    path: (t) => `/api/v1/workshops/${t.workshopId}/summary.pdf`,
   },
 
   // ---- Rows

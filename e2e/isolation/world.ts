@@ -42,6 +42,11 @@ export interface Ids {
   sparePersonId: string;
   /** A personal access token of the user (its id). */
   tokenId: string;
+  /** A running workshop (on another matrix of the team), its join code, its current item and a column's person. */
+  workshopId: string;
+  workshopCode: string;
+  workshopItemId: string;
+  workshopPersonId: string;
 }
 
 export interface Side {
@@ -64,8 +69,17 @@ export interface World {
 
 type MatrixIds = Omit<
   Ids,
-  "userId" | "teamId" | "teamSlug" | "teamName" | "tokenId" | "memberUserId" | "invitationId" | "invitationToken"
+  | "userId"
+  | "teamId"
+  | "teamSlug"
+  | "teamName"
+  | "tokenId"
+  | "memberUserId"
+  | "invitationId"
+  | "invitationToken"
+  | WorkshopKeys
 >;
+type WorkshopKeys = "workshopId" | "workshopCode" | "workshopItemId" | "workshopPersonId";
 
 async function buildMatrix(user: TestUser, teamId: string, label: string, token: string): Promise<MatrixIds> {
   const api = await bearerClient(token);
@@ -161,6 +175,34 @@ async function buildInvitation(teamId: string, token: string): Promise<Pick<Ids,
   }
 }
 
+/**
+ * A running workshop on a matrix of its own (`${label} Board`), so that the main matrix
+ * stays free for the case that starts one.
+ */
+async function buildWorkshop(teamId: string, label: string, token: string): Promise<Pick<Ids, WorkshopKeys>> {
+  const api = await bearerClient(token);
+  try {
+    const created = await api.post(`/api/v1/teams/${teamId}/matrices`, {
+      data: { name: `${label} Board`, template: "tl-vs-em" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const matrixId = ((await created.json()) as { matrix: { id: string } }).matrix.id;
+    const started = await api.post(`/api/v1/matrices/${matrixId}/workshops`, { data: { name: `${label} Workshop` } });
+    expect(started.status(), await started.text()).toBe(201);
+    const { workshop } = (await started.json()) as {
+      workshop: { id: string; joinCode: string; current: { itemId: string }; columns: { personId: string }[] };
+    };
+    return {
+      workshopId: workshop.id,
+      workshopCode: workshop.joinCode,
+      workshopItemId: workshop.current.itemId,
+      workshopPersonId: workshop.columns[0]!.personId,
+    };
+  } finally {
+    await api.dispose();
+  }
+}
+
 async function sessionCookie(browser: Browser, user: TestUser): Promise<string> {
   const ctx = await browser.newContext({ baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000" });
   try {
@@ -180,10 +222,11 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
   // Database writes first: on SQLite, a write from this process while the server is in
   // a transaction can make the server's transaction fail (SQLITE_BUSY).
   const member = await addTeamMember(team.id, label);
-  const [matrix, invitation] = await Promise.all([
-    buildMatrix(user, team.id, label, token),
-    buildInvitation(team.id, token),
-  ]);
+  // One after the other: on SQLite (one writer) parallel set-up only queues transactions
+  // on a busy machine until Prisma's transaction timeout.
+  const matrix = await buildMatrix(user, team.id, label, token);
+  const invitation = await buildInvitation(team.id, token);
+  const workshop = await buildWorkshop(team.id, label, token);
   const ids: Ids = {
     userId: user.id,
     teamId: team.id,
@@ -192,6 +235,7 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
     tokenId,
     memberUserId: member.id,
     ...invitation,
+    ...workshop,
     ...matrix,
   };
   const cookie = await sessionCookie(browser, user);
@@ -212,6 +256,8 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
       `${label} Spare`,
       `${label} Member`,
       `${label} Version`,
+      `${label} Board`,
+      `${label} Workshop`,
       user.email,
       member.email,
       ids.invitationToken,
@@ -221,11 +267,10 @@ export async function makeSide(browser: Browser, label: string): Promise<Side> {
       n += 1;
       const freshMember = await addTeamMember(team.id, `${label} Fresh${n}`);
       const t = await makeApiToken(user, { name: `${label} Fresh${n} Token` });
-      const [m, inv] = await Promise.all([
-        buildMatrix(user, team.id, `${label} Fresh${n}`, token),
-        buildInvitation(team.id, token),
-      ]);
-      return { ...ids, ...m, ...inv, memberUserId: freshMember.id, tokenId: t.id };
+      const m = await buildMatrix(user, team.id, `${label} Fresh${n}`, token);
+      const inv = await buildInvitation(team.id, token);
+      const ws = await buildWorkshop(team.id, `${label} Fresh${n}`, token);
+      return { ...ids, ...m, ...inv, ...ws, memberUserId: freshMember.id, tokenId: t.id };
     },
   };
 }
@@ -239,8 +284,8 @@ export async function makeWorld(browser: Browser): Promise<World> {
 
 /**
  * Everything of a team a write could touch, as one comparable string: the team, its
- * memberships and roles, invitations, people, matrices, snapshots, read-only links and
- * the number of recorded changes.
+ * memberships and roles, invitations, people, matrices, snapshots, read-only links, the
+ * number of recorded changes, and workshops (items, votes, participants).
  */
 export async function teamState(teamId: string): Promise<string> {
   const db = testDb();
@@ -258,6 +303,22 @@ export async function teamState(teamId: string): Promise<string> {
     db.matrixSnapshot.findMany({ where: { matrix: { teamId } }, select: { id: true }, ...byId }),
     db.shareLink.findMany({ where: { matrix: { teamId } }, select: { id: true, revokedAt: true }, ...byId }),
     db.matrixChange.count({ where: { matrix: { teamId } } }),
+    db.workshop.findMany({
+      where: { matrix: { teamId } },
+      select: { id: true, version: true, status: true, phase: true, currentItemId: true },
+      ...byId,
+    }),
+    db.workshopItem.findMany({
+      where: { workshop: { matrix: { teamId } } },
+      select: { id: true, status: true, position: true },
+      ...byId,
+    }),
+    db.workshopVote.count({ where: { workshop: { matrix: { teamId } } } }),
+    db.workshopParticipant.findMany({
+      where: { workshop: { matrix: { teamId } } },
+      select: { userId: true, seenAt: true },
+      orderBy: { userId: "asc" },
+    }),
   ]);
   return JSON.stringify(state);
 }

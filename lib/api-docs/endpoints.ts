@@ -26,6 +26,13 @@ import {
   historyQuerySchema,
 } from "@/lib/schemas/history";
 import { changeRoleSchema, createInvitationSchema, shareLinkSchema } from "@/lib/schemas/access";
+import {
+  castVoteSchema,
+  joinWorkshopSchema,
+  startWorkshopSchema,
+  summaryPdfQuerySchema,
+  workshopActionSchema,
+} from "@/lib/schemas/workshop";
 import { S } from "./schemas";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -537,6 +544,136 @@ export const ENDPOINTS: Endpoint[] = [
       schema: { allOf: [ref("AppliedChanges"), obj({ beforeSnapshotId: str })] },
     },
     errors: [400, 404, 409],
+  },
+  // ---- Workshops (docs/workshops.md)
+  {
+    method: "GET",
+    path: "/api/v1/matrices/{matrixId}/workshops",
+    tag: "Workshops",
+    summary: "The running workshop of a matrix, and the recent ones",
+    access: READ,
+    ok: {
+      status: 200,
+      description: "The running one (or null) and the 20 most recent.",
+      schema: obj({ active: S.nullable(ref("WorkshopRef")), workshops: arrayOf(ref("WorkshopRef")) }),
+    },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/matrices/{matrixId}/workshops",
+    tag: "Workshops",
+    summary: "Start a workshop on a matrix",
+    description:
+      "The agenda is the matrix's rows in order; a `workshop-start` snapshot is saved. One workshop runs per " +
+      "matrix: starting a second is a 409 naming the facilitator of the first.",
+    access: EDIT,
+    body: startWorkshopSchema,
+    example: { name: "Q3 ownership review", timerSeconds: 120 },
+    ok: { status: 201, description: "Started.", schema: obj({ workshop: ref("WorkshopState") }) },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/workshops/join",
+    tag: "Workshops",
+    summary: "Join a workshop by its code",
+    description: "Members of the matrix's team only: for anybody else a code is the same 404 as an unknown one.",
+    access: "Any member of the workshop's team.",
+    body: joinWorkshopSchema,
+    example: { code: "K7RM4X" },
+    ok: {
+      status: 200,
+      description: "Where the workshop is.",
+      schema: obj({
+        workshop: obj({ workshopId: str, matrixId: str, teamSlug: str, status: { type: "string" } }),
+      }),
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/workshops/{workshopId}",
+    tag: "Workshops",
+    summary: "A workshop's state",
+    description: "As the caller may see it: nobody sees anyone's letters before the reveal.",
+    access: "Any member of the workshop's team.",
+    ok: { status: 200, description: "The state.", schema: obj({ workshop: ref("WorkshopState") }) },
+    errors: [404],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/workshops/{workshopId}/heartbeat",
+    tag: "Workshops",
+    summary: "Still here (joins the caller if needed)",
+    description: "People seen in the last 45 s count as expected voters.",
+    access: "Any member of the workshop's team.",
+    ok: { status: 204, description: "Recorded." },
+    errors: [404],
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/workshops/{workshopId}/votes",
+    tag: "Workshops",
+    summary: "Vote on the current item, change the vote, or skip",
+    description:
+      "`letters` per column (person id), at most one A. 409 when the item is not open for votes (revealed, " +
+      "or the workshop moved on).",
+    access: "Members, managers and owners (viewers follow without voting).",
+    body: castVoteSchema,
+    example: { itemId: "ITEM_ID", letters: { PERSON_ID: "R" } },
+    ok: { status: 200, description: "The workshop's new version.", schema: obj({ version: int }) },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "POST",
+    path: "/api/v1/workshops/{workshopId}/actions",
+    tag: "Workshops",
+    summary: "A facilitator's action",
+    description:
+      "reveal, reopen, decide (writes the letters to the matrix as one undo group), next, back, goto, park, " +
+      "unpark, reorder, timer, restart-timer, end. Actions about the current item carry its id: if the " +
+      "workshop moved on meanwhile, the action is a 409.",
+    access: EDIT,
+    body: workshopActionSchema,
+    example: { type: "reveal", itemId: "ITEM_ID" },
+    ok: { status: 200, description: "The workshop's new version.", schema: obj({ version: int }, []) },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/workshops/{workshopId}/events",
+    tag: "Workshops",
+    summary: "Server-sent events of a workshop",
+    description: "`hello` {workshopId, version}, then `workshop` {workshopId, version} after every change; `bye`.",
+    access: "Any member of the workshop's team.",
+    ok: { status: 200, description: "An event stream.", mediaType: "text/event-stream", schema: str },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/workshops/{workshopId}/summary",
+    tag: "Workshops",
+    summary: "What a workshop came to",
+    access: "Any member of the workshop's team.",
+    ok: { status: 200, description: "The summary.", schema: obj({ summary: ref("WorkshopSummary") }) },
+    errors: [404],
+  },
+  {
+    method: "GET",
+    path: "/api/v1/workshops/{workshopId}/summary.pdf",
+    tag: "Workshops",
+    summary: "The summary as PDF",
+    description: "The summary, then the matrix with its findings. Times in `tz` (default UTC).",
+    access: "Any member of the workshop's team.",
+    query: summaryPdfQuerySchema,
+    ok: {
+      status: 200,
+      description: "The PDF (an attachment).",
+      mediaType: "application/pdf",
+      schema: { type: "string", format: "binary" },
+    },
+    errors: [400, 404],
   },
   // ---- Access (docs/api-access.md)
   {

@@ -183,6 +183,31 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     createdBy: nullable(str),
     lastChangeId: { type: "integer", description: "The newest change the snapshot includes." },
   }),
+  // ---- Workshops (docs/workshops.md; the full shapes are in lib/matrix/workshop-dto.ts)
+  WorkshopRef: obj({
+    id: str,
+    name: str,
+    status: { type: "string", enum: ["active", "ended"] },
+    joinCode: str,
+    facilitatorName: str,
+    createdAt: dateTime,
+    endedAt: nullable(dateTime),
+  }),
+  WorkshopState: {
+    type: "object",
+    description:
+      "WorkshopStateDto: id, matrixId, matrixName, teamSlug, name, status, phase (voting | revealed), version, " +
+      "joinCode, facilitator, timerSeconds, itemStartedAt, serverNow, viewer {userId, canRun, canVote, joined}, " +
+      "columns, agenda, current (the open item: its cells, vote counts, my vote, and `result` only once " +
+      "revealed), participants.",
+    required: ["id", "matrixId", "status", "phase", "version", "current"],
+  },
+  WorkshopSummary: {
+    type: "object",
+    description:
+      "WorkshopSummaryDto: the items decided and parked with their agreement and vote counts, the most " +
+      "contested decisions and the findings left.",
+  },
   // ---- Access (docs/api-access.md)
   Invitation: obj({
     id: str,
