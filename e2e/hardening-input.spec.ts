@@ -161,6 +161,12 @@ test("unknown keys such as teamId or role are refused with a 400", async ({ side
     ["POST", `${m}/redo`, { actorId: "someone" }],
     ["POST", `${m}/snapshots/${t.snapshotId}/restore`, { matrixId: "other" }],
     ["GET", `${m}/history?teamId=x`, undefined],
+    ["POST", `${m}/workshops`, { name: "X", facilitatorId: "someone" }],
+    ["POST", "/api/v1/workshops/join", { code: t.workshopCode, teamId: "other" }],
+    ["PUT", `/api/v1/workshops/${t.workshopId}/votes`, { itemId: t.workshopItemId, skipped: true, userId: "x" }],
+    ["POST", `/api/v1/workshops/${t.workshopId}/actions`, { type: "reveal", itemId: t.workshopItemId, force: true }],
+    ["POST", `/api/v1/workshops/${t.workshopId}/actions`, { type: "delete-everything" }],
+    ["GET", `/api/v1/workshops/${t.workshopId}/summary.pdf?role=owner`, undefined],
     ["GET", `${m}/cells/history?rowId=${t.rowId}&personId=${t.personId}&matrixId=x`, undefined],
   ];
   const api = await bearerClient(side.token);
@@ -324,6 +330,49 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
       status: 400,
     },
     { method: "DELETE", path: `/api/v1/teams/${t.teamId}/invitations/%00`, status: 404 },
+    { method: "GET", path: `/api/v1/workshops/%00`, status: 404 },
+    { method: "GET", path: `/api/v1/workshops/${longId}/summary`, status: 404 },
+    {
+      method: "POST",
+      path: "/api/v1/workshops/join",
+      body: JSON.stringify({ code: "K7RM4\u0000" }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "POST",
+      path: "/api/v1/workshops/join",
+      body: JSON.stringify({ code: "x".repeat(33) }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "PUT",
+      path: `/api/v1/workshops/${t.workshopId}/votes`,
+      body: JSON.stringify({ itemId: t.workshopItemId, letters: { [t.workshopPersonId]: "AA", other: "A" } }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "PUT",
+      path: `/api/v1/workshops/${t.workshopId}/votes`,
+      body: JSON.stringify({ itemId: longId, skipped: true }),
+      type: json,
+      status: 400,
+    },
+    {
+      method: "POST",
+      path: `/api/v1/workshops/${t.workshopId}/actions`,
+      body: JSON.stringify({ type: "timer", seconds: 1e9 }),
+      type: json,
+      status: 400,
+    },
+    { method: "GET", path: `/api/v1/workshops/${t.workshopId}/summary.pdf?tz=%00`, status: 400 },
+    {
+      method: "GET",
+      path: `/api/v1/workshops/${t.workshopId}/summary.pdf?tz=${encodeURIComponent("../../etc/passwd")}`,
+      status: 400,
+    },
     { method: "DELETE", path: `/api/v1/teams/${t.teamId}/invitations/${longId}`, status: 404 },
     {
       method: "PATCH",
@@ -370,6 +419,10 @@ test("errors never carry stack traces, SQL or Prisma messages", async ({ side })
     `/s/${"x".repeat(3_000)}`,
     "/invite/%00",
     `/invite/${"x".repeat(3_000)}`,
+    "/w/%00",
+    `/w/${"x".repeat(3_000)}`,
+    `/t/${t.teamSlug}/workshops/%00`,
+    `/t/${t.teamSlug}/workshops/${"x".repeat(3_000)}/summary`,
   ]) {
     const res = await fetch(new URL(path, baseURL), { headers: { Cookie: side.cookie } });
     expect(res.status, path).toBe(404);
