@@ -4,6 +4,7 @@ import { AppError, isAppError } from "@/lib/server/errors";
 import { fieldErrorsOf } from "@/lib/server/action";
 import { getCurrentUser, type CurrentUser } from "@/lib/server/session";
 import { logger } from "@/lib/server/logger";
+import { logRequest, requestIdFrom, withRequestId } from "@/lib/server/request-log";
 
 /** The JSON error body of every /api/v1 endpoint. */
 export interface ApiErrorBody {
@@ -49,20 +50,36 @@ interface Ctx<P> {
  */
 export function apiRoute<P = Record<string, never>>(handler: (ctx: Ctx<P>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const startedAt = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    let userId: string | null = null;
+    const done = (response: Response): Response => {
+      logRequest({ request, requestId, status: response.status, startedAt, userId });
+      return withRequestId(response, requestId);
+    };
     try {
-      if (isForeignOrigin(request)) return apiError(403, "FORBIDDEN", "Cross-site requests are not allowed.");
+      if (isForeignOrigin(request)) return done(apiError(403, "FORBIDDEN", "Cross-site requests are not allowed."));
       const user = await getCurrentUser();
-      if (!user) return apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token.");
-      return await handler({ request, params: await context.params, user });
+      if (!user) return done(apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token."));
+      userId = user.id;
+      return done(await handler({ request, params: await context.params, user }));
     } catch (e) {
       if (isAppError(e)) {
-        return apiError(e.status, e.code, e.message, {
-          ...(e.fields ? { fields: e.fields } : {}),
-          ...(e.details !== undefined ? { details: e.details } : {}),
-        });
+        return done(
+          apiError(e.status, e.code, e.message, {
+            ...(e.fields ? { fields: e.fields } : {}),
+            ...(e.details !== undefined ? { details: e.details } : {}),
+          }),
+        );
       }
-      logger.error("api request failed", { err: e, method: request.method, url: request.url });
-      return apiError(500, "INTERNAL", "Something went wrong on our side. Nothing was changed.");
+      logger.error("api request failed", {
+        err: e,
+        requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        userId,
+      });
+      return done(apiError(500, "INTERNAL", "Something went wrong on our side. Nothing was changed."));
     }
   };
 }
