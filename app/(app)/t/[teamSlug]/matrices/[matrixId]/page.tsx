@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { MatrixScreen } from "@/components/matrix/matrix-screen";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
-import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
+import { cachedMatrixDto } from "@/lib/server/matrices/matrix-response";
 import { getCurrentUser } from "@/lib/server/session";
 import { isAppError } from "@/lib/server/errors";
 import { can } from "@/lib/permissions";
@@ -35,8 +35,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function MatrixPage({ params }: { params: Params }) {
   const { teamSlug, matrixId } = await params;
-  const { matrix, role } = await load(teamSlug, matrixId);
-  const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
+  const access = await load(teamSlug, matrixId);
+  const { role } = access;
+  const [dto, user] = await Promise.all([cachedMatrixDto(access), getCurrentUser()]);
   if (!user) notFound();
   return (
     <MatrixScreen initial={dto} canEdit={can(role, "matrix:edit")} currentUser={{ id: user.id, name: user.name }} />
