@@ -26,13 +26,33 @@ export async function readSessionToken(): Promise<{ userId: string; sessionVersi
   const name = secure ? SECURE_COOKIE : COOKIE;
   const token = jar.get(name)?.value;
   if (!token) return jar.has(`${name}.0`) ? undefined : null;
+  const key = `${name}:${token}`;
+  const known = decoded.get(key);
+  if (known && known.expiresAt > Date.now()) return known.session;
   try {
     const payload = await decode({ token, secret: secrets(), salt: name });
     const uid = payload?.uid;
     if (typeof uid !== "string" || !uid) return null;
-    return { userId: uid, sessionVersion: typeof payload?.sv === "number" ? payload.sv : 0 };
+    const session = { userId: uid, sessionVersion: typeof payload?.sv === "number" ? payload.sv : 0 };
+    remember(key, session, typeof payload?.exp === "number" ? payload.exp * 1000 : Date.now());
+    return session;
   } catch {
     // Tampered, expired or signed with another secret: no session, as with auth().
     return null;
   }
+}
+
+/**
+ * Tokens decrypted lately (a browser sends the same cookie with every request): the
+ * payload of a given token never changes, so it is decrypted once, and used until the
+ * token's own expiry. The session version is still checked against the database on
+ * every request (session.ts), so signing out or a role change takes effect at once.
+ */
+const decoded = new Map<string, { session: { userId: string; sessionVersion: number }; expiresAt: number }>();
+const MAX_DECODED = 1000;
+
+function remember(key: string, session: { userId: string; sessionVersion: number }, expiresAt: number): void {
+  decoded.delete(key);
+  decoded.set(key, { session, expiresAt });
+  if (decoded.size > MAX_DECODED) decoded.delete(decoded.keys().next().value!);
 }
