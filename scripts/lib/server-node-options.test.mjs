@@ -3,12 +3,15 @@ import { serverNodeOptions } from "./server-node-options.mjs";
 
 describe("serverNodeOptions", () => {
   it("bounds the old space, 256 MiB unless REMIT_HEAP_MB says otherwise", () => {
-    expect(serverNodeOptions("", {})).toBe("--max-old-space-size=256");
-    expect(serverNodeOptions("", { REMIT_HEAP_MB: "768" })).toBe("--max-old-space-size=768");
-    expect(serverNodeOptions("", { REMIT_HEAP_MB: "12" })).toBe("--max-old-space-size=256");
-    expect(serverNodeOptions("", { REMIT_HEAP_MB: "lots" })).toBe("--max-old-space-size=256");
+    const young = "--max-semi-space-size=32";
+    expect(serverNodeOptions("", {})).toBe(`--max-old-space-size=256 ${young}`);
+    expect(serverNodeOptions("", { REMIT_HEAP_MB: "768" })).toBe(`--max-old-space-size=768 ${young}`);
+    expect(serverNodeOptions("", { REMIT_HEAP_MB: "12" })).toBe(`--max-old-space-size=256 ${young}`);
+    expect(serverNodeOptions("", { REMIT_HEAP_MB: "lots" })).toBe(`--max-old-space-size=256 ${young}`);
   });
   it("keeps what NODE_OPTIONS already had, after its own flags", () => {
-    expect(serverNodeOptions("--require ./probe.cjs", {})).toBe("--max-old-space-size=256 --require ./probe.cjs");
+    expect(serverNodeOptions("--require ./probe.cjs", {})).toBe(
+      "--max-old-space-size=256 --max-semi-space-size=32 --require ./probe.cjs",
+    );
   });
 });
