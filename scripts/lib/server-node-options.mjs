@@ -3,21 +3,20 @@
 // `npm run bench` (scripts/lib/app-server.mjs), so what is tested and measured is what
 // runs.
 //
-// Measured with `npm run bench` (sustained writes, 10 connections), same machine:
-//   no flags:                                   220 req/s, p99 100 ms, RSS 789 MiB
-//   --max-old-space-size=256:                    71 req/s, p99 1006 ms, RSS 400 MiB
-//   --max-old-space-size=256 --max-semi-space-size=32: 207 req/s, p99 183 ms, RSS 441 MiB
-// Without a bound V8 lets the old generation grow towards a limit sized from the
-// machine's memory before it collects hard (the live heap is about 120 MiB after a full
-// GC: the rest is garbage). Bounded alone, the many short-lived objects of concurrent
-// requests outlive the small default young generation, get promoted, and the old one
-// is collected over and over. A 32 MiB semi-space lets them die young, cheaply.
-// REMIT_HEAP_MB (default 256) sets the old-space bound: raise it for very large teams.
+// REMIT_HEAP_MB bounds V8's old space (--max-old-space-size). It is off by default,
+// because `npm run bench` (sustained writes, 10 connections, same machine) measured:
+//   no bound:                                       213–220 req/s, p99 100–110 ms, RSS ~785 MiB
+//   REMIT_HEAP_MB=384:                              112 req/s, p99 641 ms, RSS 421 MiB
+//   REMIT_HEAP_MB=256:                              71–74 req/s, p99 0.75–1 s, RSS ~400 MiB
+// The live heap is about 120 MiB after a full GC; the rest under load is garbage that V8
+// collects lazily when it may grow. Bounded, it collects the old generation over and over
+// and requests wait. Set it where memory is tight and the write load is light; in a
+// container Node.js already sizes its heap from the container's memory limit.
 
 /** The server's Node flags. */
 export function serverNodeFlags(env = process.env) {
   const mb = Number.parseInt(env.REMIT_HEAP_MB ?? "", 10);
-  return [`--max-old-space-size=${Number.isInteger(mb) && mb >= 128 ? mb : 256}`, "--max-semi-space-size=32"];
+  return Number.isInteger(mb) && mb >= 128 ? [`--max-old-space-size=${mb}`] : [];
 }
 
 /** NODE_OPTIONS for the server: ours first, then whatever the environment already has. */
