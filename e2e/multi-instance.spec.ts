@@ -104,3 +104,34 @@ test.describe("two instances on one database", () => {
     }
   });
 });
+
+test.describe("two instances share the sign-in rate limit", () => {
+  test.skip(!SECOND, "needs a second instance (E2E_BASE_URL_2; scripts/test.mjs starts one on PostgreSQL)");
+
+  test("attempts on an account count across both instances: the 11th is refused wherever it lands", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const user = await makeUser();
+    const contexts = await Promise.all(
+      [baseURL!, SECOND!].map((url) => playwright.request.newContext({ baseURL: url })),
+    );
+    try {
+      const attempt = async (i: number, password = "not the password") => {
+        const request = contexts[i % 2]!;
+        const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+        return request.post("/api/auth/callback/credentials", {
+          form: { email: user.email, password, csrfToken },
+          maxRedirects: 0,
+        });
+      };
+      // Five failures on each instance…
+      for (let i = 0; i < 10; i++) expect((await attempt(i)).status(), `attempt ${i + 1}`).toBe(302);
+      // …and the next one is refused on both, even with the right password.
+      expect((await attempt(0, user.password)).status()).toBe(429);
+      expect((await attempt(1, user.password)).status()).toBe(429);
+    } finally {
+      await Promise.all(contexts.map((c) => c.dispose()));
+    }
+  });
+});

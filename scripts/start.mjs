@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverNodeOptions } from "./lib/server-node-options.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -60,6 +61,10 @@ if (!hasBuild || (commit && builtCommit && commit !== builtCommit)) {
 }
 
 const port = env.PORT || "3000";
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+// Flags for the server only (the build above needs more memory).
+const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...env, NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

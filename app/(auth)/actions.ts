@@ -7,10 +7,15 @@ import { createUser } from "@/lib/server/users/create-user";
 import { endAllSessions } from "@/lib/server/users/end-all-sessions";
 import { getCurrentUser } from "@/lib/server/session";
 import { safeCallbackPath } from "@/lib/safe-redirect";
+import { headers } from "next/headers";
+import { clientIp } from "@/lib/server/client-ip";
+import { limitSignIn, limitSignUp } from "@/lib/server/rate-limit/auth-limits";
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
 async function signInWithPassword(email: string, password: string, callbackUrl?: string): Promise<FormState | void> {
+  const limit = await limitSignIn({ email, ip: clientIp(await headers()) });
+  if (!limit.allowed) return { message: limit.message, values: { email } };
   try {
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(callbackUrl) });
   } catch (e) {
@@ -20,6 +25,8 @@ async function signInWithPassword(email: string, password: string, callbackUrl?:
 }
 
 export const signUpAction = publicFormAction(signUpSchema, async (data) => {
+  const limit = await limitSignUp(clientIp(await headers()));
+  if (!limit.allowed) return { message: limit.message, values: { name: data.name, email: data.email } };
   await createUser(data);
   return signInWithPassword(data.email, data.password, data.callbackUrl);
 });

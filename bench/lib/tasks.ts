@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { SQLITE_PRAGMAS } from "../../lib/server/sqlite-pragmas";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { addMember, makeTeam, makeUser, type TestUser } from "../../e2e/fixtures/factories";
 import { testDb } from "../../e2e/fixtures/db";
@@ -192,6 +193,8 @@ async function floor(out: string, matrixId: string, userId: string, samples: num
   const db: Db = new SqliteClient({
     adapter: new PrismaBetterSqlite3({ url: path.isAbsolute(file) ? file : path.resolve(file), timeout: 5000 }),
   });
+  // The server's per-connection settings too (lib/server/db.ts).
+  for (const pragma of SQLITE_PRAGMAS) await db.$executeRawUnsafe(pragma);
   const cells = await db.cell.findMany({
     where: { matrixId },
     select: { responsibilityId: true, personId: true, letters: true, version: true },

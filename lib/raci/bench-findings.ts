@@ -1,4 +1,4 @@
-import { cloneDefaults } from "./settings";
+import { cloneDefaults } from "./rules";
 import type { Domain, Letters, RaciColumn, RaciMatrix, RaciRow, RoleKind } from "./types";
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed always yields the same matrix. */

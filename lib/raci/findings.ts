@@ -1,5 +1,5 @@
 import { formatLetters, lettersToMask, maskToLetters } from "./letters";
-import { DEFAULT_SETTINGS, DEFAULT_SEVERITY, FINDING_CODES } from "./settings";
+import { DEFAULT_SETTINGS, DEFAULT_SEVERITY, FINDING_CODES } from "./rules";
 import type { CellPatch, Finding, FindingCode, Fix, Letters, RaciMatrix, RaciSettings, Severity } from "./types";
 
 // Letter bits, as in letters.ts (R=1, A=2, C=4, I=8).

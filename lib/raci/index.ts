@@ -19,7 +19,11 @@ export type {
 } from "./types";
 export * from "./letters";
 export * from "./role-kinds";
-export * from "./settings";
+// The catalog and defaults; the settings schema (zod) is imported from
+// "@/lib/raci/settings" by the code that validates, so the browser bundle of every
+// page that shows findings does not carry zod.
+export * from "./rules";
+export type { RaciSettingsInput, ReadSettingsResult } from "./settings";
 export * from "./findings";
 export * from "./templates";
 export * from "./view";

@@ -1,5 +1,5 @@
 import { deepFreeze } from "./deep-freeze";
-import { cloneDefaults } from "./settings";
+import { cloneDefaults } from "./rules";
 import type { Domain, Letters, RaciMatrix, RaciSettings, RoleKind } from "./types";
 
 /** A column of a template: a role to fill (templates never name real people). */

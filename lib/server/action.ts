@@ -1,5 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { headers } from "next/headers";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import type { z } from "zod";
 import { isAppError } from "@/lib/server/errors";
 import { requireUser, type CurrentUser } from "@/lib/server/session";
@@ -51,7 +53,7 @@ function run<T>(
   }
   return body(parsed.data).then(
     (result) => result ?? { ok: true },
-    (e: unknown) => {
+    async (e: unknown) => {
       unstable_rethrow(e);
       if (isAppError(e)) {
         // Field problems are shown at the field; the form-level line only points there.
@@ -59,7 +61,9 @@ function run<T>(
           ? { message: "Check the highlighted fields.", fieldErrors: e.fields, values }
           : { message: e.message, values };
       }
-      logger.error("action failed", { err: e });
+      // The id the proxy gave this request (app pages), to find it among the logs.
+      const requestId = (await headers().catch(() => null))?.get(REQUEST_ID_HEADER) ?? undefined;
+      logger.error("action failed", { err: e, requestId });
       return { message: "Something went wrong on our side. Nothing was saved; please try again.", values };
     },
   );

@@ -7,6 +7,7 @@ import { logger } from "@/lib/server/logger";
 import { resolveApiToken } from "@/lib/server/tokens/resolve-api-token";
 import { bearerTokenOf } from "@/lib/tokens/token-format";
 import { hasNul } from "@/lib/server/nul";
+import { logRequest, requestIdFrom, withRequestId } from "@/lib/server/request-log";
 
 /** The JSON error body of every /api/v1 endpoint. */
 export interface ApiErrorBody {
@@ -74,25 +75,31 @@ export function apiRoute<P = Record<string, never>>(
   options: ApiRouteOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const startedAt = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    let userId: string | null = null;
+    const done = (response: Response): Response => {
+      logRequest({ request, requestId, status: response.status, startedAt, userId });
+      return withRequestId(response, requestId);
+    };
     try {
       const bearer = bearerTokenOf(request.headers.get("authorization"));
       if (isForeignOrigin(request) && (bearer === null || hasSessionCookie(request))) {
-        return apiError(403, "FORBIDDEN", "Cross-site requests are not allowed.");
+        return done(apiError(403, "FORBIDDEN", "Cross-site requests are not allowed."));
       }
       let user: CurrentUser | null;
       let via: Ctx<P>["via"];
       if (bearer !== null) {
         if (options.sessionOnly) {
-          return apiError(403, "FORBIDDEN", "This needs a signed-in session; an API token cannot do it.");
+          return done(apiError(403, "FORBIDDEN", "This needs a signed-in session; an API token cannot do it."));
         }
         const resolved = await resolveApiToken(bearer);
         if (!resolved.ok) {
-          return Response.json(
-            { error: { code: "UNAUTHENTICATED", message: resolved.message } } satisfies ApiErrorBody,
-            {
+          return done(
+            Response.json({ error: { code: "UNAUTHENTICATED", message: resolved.message } } satisfies ApiErrorBody, {
               status: 401,
               headers: { "Cache-Control": "no-store", "WWW-Authenticate": 'Bearer error="invalid_token"' },
-            },
+            }),
           );
         }
         user = resolved.user;
@@ -101,20 +108,29 @@ export function apiRoute<P = Record<string, never>>(
         user = await getCurrentUser();
         via = "session";
       }
-      if (!user) return apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token.");
+      if (!user) return done(apiError(401, "UNAUTHENTICATED", "Sign in, or send a valid API token."));
+      userId = user.id;
       const params = await context.params;
       // No id holds a NUL; PostgreSQL would fail on it (see lib/server/nul.ts).
-      if (hasNul(params)) return apiError(404, "NOT_FOUND", "That was not found.");
-      return await handler({ request, params, user, via });
+      if (hasNul(params)) return done(apiError(404, "NOT_FOUND", "That was not found."));
+      return done(await handler({ request, params, user, via }));
     } catch (e) {
       if (isAppError(e)) {
-        return apiError(e.status, e.code, e.message, {
-          ...(e.fields ? { fields: e.fields } : {}),
-          ...(e.details !== undefined ? { details: e.details } : {}),
-        });
+        return done(
+          apiError(e.status, e.code, e.message, {
+            ...(e.fields ? { fields: e.fields } : {}),
+            ...(e.details !== undefined ? { details: e.details } : {}),
+          }),
+        );
       }
-      logger.error("api request failed", { err: e, method: request.method, url: request.url });
-      return apiError(500, "INTERNAL", "Something went wrong on our side. Nothing was changed.");
+      logger.error("api request failed", {
+        err: e,
+        requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        userId,
+      });
+      return done(apiError(500, "INTERNAL", "Something went wrong on our side. Nothing was changed."));
     }
   };
 }

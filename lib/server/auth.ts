@@ -8,6 +8,9 @@ import { signInSchema } from "@/lib/schemas/auth";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { linkOAuthUser } from "@/lib/server/users/link-oauth-user";
 import { logger } from "@/lib/server/logger";
+import { recordAudit } from "@/lib/server/audit/record-audit";
+import { clientIp } from "@/lib/server/client-ip";
+import { clearAccountAttempts } from "@/lib/server/rate-limit/auth-limits";
 
 declare module "next-auth" {
   interface Session {
@@ -31,11 +34,21 @@ function providers(): Provider[] {
   const list: Provider[] = [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // Attempts are counted before this runs (lib/server/rate-limit/auth-limits.ts), by
+      // the sign-in action and by the /api/auth/callback/credentials route.
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse({ email: raw?.email, password: raw?.password });
         if (!parsed.success) return null;
+        const ip = clientIp(request.headers);
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!user) return null;
+        if (!user) {
+          await recordAudit({ action: "auth.sign_in", outcome: "failure", actorEmail: parsed.data.email, ip });
+          return null;
+        }
+        await Promise.all([
+          clearAccountAttempts(parsed.data.email),
+          recordAudit({ action: "auth.sign_in", actorId: user.id, actorEmail: user.email, ip }),
+        ]);
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
@@ -61,7 +74,8 @@ const config: NextAuthConfig = {
   // A wrong password is an expected outcome, not a server error: no stack traces for it.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // `type`, not `name`: class names are minified in the production build.
+      if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
       logger.error("auth error", { err: error });
     },
     warn(code) {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/server/auth";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { readSessionToken } from "@/lib/server/session-token";
 
 export interface CurrentUser {
   id: string;
@@ -17,14 +18,17 @@ export interface CurrentUser {
  * signing out (which bumps it) ends every older token at once. Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  // The cookie is decrypted directly (session-token.ts); Auth.js only for a chunked one.
+  const token = await readSessionToken();
+  const session = token === undefined ? await auth() : null;
+  const id = token ? token.userId : session?.user?.id;
+  const sessionVersion = token ? token.sessionVersion : (session?.sessionVersion ?? 0);
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
     select: { id: true, name: true, email: true, sessionVersion: true },
   });
-  if (!user || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
+  if (!user || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, name: user.name, email: user.email };
 });
 

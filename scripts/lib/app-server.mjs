@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "./server-node-options.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,7 +53,14 @@ export function startAppServer({ root, port, host = "127.0.0.1", env, logFile, n
   const fd = openSync(logFile, "a");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", host], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: host, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: host,
+      ...env,
+      NODE_OPTIONS: serverNodeOptions(env?.NODE_OPTIONS ?? process.env.NODE_OPTIONS),
+    },
     stdio: ["ignore", fd, fd],
     detached: true,
   });

@@ -3,7 +3,8 @@
  * raciSettingsSchema (the schema the server uses for PATCH /matrices/{id}).
  */
 import type { z } from "zod";
-import { FINDING_CODES, cloneDefaults, raciSettingsSchema, type FindingCode, type RaciSettings } from "@/lib/raci";
+import { FINDING_CODES, cloneDefaults, type FindingCode, type RaciSettings } from "@/lib/raci";
+import { raciSettingsSchema } from "@/lib/raci/settings";
 import { fieldErrorsOf, type FieldErrors } from "./form-errors";
 
 export interface SettingsFormValues {

@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
+import { isShuttingDown, onShutdown } from "@/lib/server/shutdown";
 import { getPubSub, matrixChannel, type PubSub } from "@/lib/server/realtime/pubsub";
 import { getPresence, type PresenceService } from "@/lib/server/realtime/presence";
 import { SSE_HEADERS, sseComment, sseEvent, sseRetry } from "@/lib/server/realtime/sse";
@@ -69,23 +70,23 @@ export function closeAllStreams(reason: ByeEvent["reason"] = "shutdown"): number
  */
 export function trackStream(key: string, userId: string, close: (reason?: ByeEvent["reason"]) => void): () => void {
   const id = (globalForStreams.remitStreamSeq = (globalForStreams.remitStreamSeq ?? 0) + 1);
-  closeStreamsOnSignals();
+  closeStreamsOnShutdown();
   registry().set(id, { matrixId: key, userId, close });
   return () => registry().delete(id);
 }
 
-function closeStreamsOnSignals(): void {
+/** Streams end first on shutdown (lib/server/shutdown.ts), so that Next.js can finish. */
+function closeStreamsOnShutdown(): void {
   if (globalForStreams.remitStreamSignals) return;
   globalForStreams.remitStreamSignals = true;
-  // With NEXT_MANUAL_SIG_HANDLE the app handles signals itself: a listener here would
-  // keep the process from exiting, so leave it to that code (closeAllStreams()).
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) return;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+  onShutdown("event-streams", {
+    phase: "now",
+    order: 10,
+    run: () => {
       const n = closeAllStreams("shutdown");
-      if (n) logger.info("closed event streams for shutdown", { streams: n, signal });
-    });
-  }
+      if (n) logger.info("closed event streams for shutdown", { streams: n });
+    },
+  });
 }
 
 const encoder = new TextEncoder();
@@ -103,7 +104,21 @@ export function openMatrixStream(opts: MatrixStreamOptions): Response {
   const presence = opts.presence ?? getPresence();
   const maxQueued = opts.maxQueued ?? 256;
   const id = (globalForStreams.remitStreamSeq = (globalForStreams.remitStreamSeq ?? 0) + 1);
-  closeStreamsOnSignals();
+  closeStreamsOnShutdown();
+  // A stream opened while the instance stops: say bye at once, the browser reconnects
+  // to another instance (or to this one once it is back).
+  if (isShuttingDown()) {
+    const bye = encoder.encode(sseRetry(opts.retryMs ?? 2_000) + sseEvent(LIVE_EVENTS.bye, { reason: "shutdown" }));
+    return new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bye);
+          controller.close();
+        },
+      }),
+      { headers: SSE_HEADERS },
+    );
+  }
 
   let closed = false;
   let joined = false;

@@ -137,6 +137,18 @@ export class PgPresenceStore implements PresenceStore {
     return !sameUsers(before, await this.list(matrixId));
   }
 
+  /** Shutdown: this instance's rows go (another instance's row keeps its user listed). */
+  async close(): Promise<string[]> {
+    const rows = await this.db.presence.findMany({
+      where: { instanceId: this.instanceId },
+      select: { matrixId: true },
+      distinct: ["matrixId"],
+    });
+    this.streams.clear();
+    await this.db.presence.deleteMany({ where: { instanceId: this.instanceId } });
+    return rows.map((r) => r.matrixId);
+  }
+
   async list(matrixId: string): Promise<PresenceUser[]> {
     const cutoff = this.now() - this.ttlMs;
     const rows = await this.db.presence.findMany({

@@ -23,6 +23,8 @@ export interface PresenceStore {
   list(matrixId: string): Promise<PresenceUser[]>;
   /** Drops entries without a heartbeat for the TTL; returns the matrices that changed. */
   sweep(): Promise<string[]>;
+  /** Shutdown: forget what this instance holds; returns the matrices that changed. */
+  close?(): Promise<string[]>;
 }
 
 interface Entry {

@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
+import { onShutdown } from "@/lib/server/shutdown";
 import { getPubSub, matrixChannel, type PubSub } from "@/lib/server/realtime/pubsub";
 import { InMemoryPresenceStore, type PresenceIdentity, type PresenceStore } from "@/lib/server/realtime/presence-store";
 import { db, dbProvider } from "@/lib/server/db";
@@ -39,6 +40,18 @@ export class PresenceService {
 
   list(matrixId: string): Promise<PresenceUser[]> {
     return this.store.list(matrixId);
+  }
+
+  /**
+   * Shutdown: publishes the changes still waiting to be coalesced, then lets the store
+   * forget this instance (the PostgreSQL store deletes its rows, so other instances stop
+   * listing people whose only stream was here), and publishes those matrices again.
+   */
+  async close(): Promise<void> {
+    const pending = [...this.scheduled.keys()];
+    this.stop();
+    const gone = (await this.store.close?.()) ?? [];
+    await Promise.all([...new Set([...pending, ...gone])].map((id) => this.publish(id)));
   }
 
   /** Stops timers (shutdown, tests). Pending publications are dropped. */
@@ -88,9 +101,13 @@ const globalForPresence = globalThis as unknown as { remitPresence?: PresenceSer
  * table on PostgreSQL, where several instances share it (pg-presence-store.ts).
  */
 export function getPresence(): PresenceService {
-  globalForPresence.remitPresence ??= new PresenceService(
-    dbProvider() === "postgresql" ? new PgPresenceStore(db) : new InMemoryPresenceStore(),
-    getPubSub,
-  );
+  if (!globalForPresence.remitPresence) {
+    const service = new PresenceService(
+      dbProvider() === "postgresql" ? new PgPresenceStore(db) : new InMemoryPresenceStore(),
+      getPubSub,
+    );
+    globalForPresence.remitPresence = service;
+    onShutdown("presence", { phase: "last", order: 20, run: () => service.close() });
+  }
   return globalForPresence.remitPresence;
 }

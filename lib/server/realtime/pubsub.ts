@@ -3,6 +3,7 @@ import { ListenerRegistry, frozenCopy } from "@/lib/server/realtime/listener-reg
 import type { MatrixMessage } from "@/lib/matrix/live";
 import { db, dbProvider } from "@/lib/server/db";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/server/shutdown";
 import { findLastChangeId } from "@/lib/server/matrices/find-changes";
 import { PgPubSub } from "@/lib/server/realtime/pg-pubsub";
 import { PgPresenceStore } from "@/lib/server/realtime/pg-presence-store";
@@ -68,7 +69,12 @@ const globalForPubSub = globalThis as unknown as { remitPubSub?: PubSub };
  * change id and who is here, so browsers catch up on what NOTIFY did not deliver.
  */
 export function getPubSub(): PubSub {
-  globalForPubSub.remitPubSub ??= dbProvider() === "postgresql" ? createPostgresPubSub() : new InProcessPubSub();
+  if (!globalForPubSub.remitPubSub) {
+    const bus = dbProvider() === "postgresql" ? createPostgresPubSub() : new InProcessPubSub();
+    globalForPubSub.remitPubSub = bus;
+    // Last of all: writes still in flight at shutdown must reach the other instances.
+    onShutdown("pubsub", { phase: "last", order: 30, run: () => bus.close() });
+  }
   return globalForPubSub.remitPubSub;
 }
 

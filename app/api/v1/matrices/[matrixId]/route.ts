@@ -1,15 +1,15 @@
 import { apiRoute, parseJson } from "@/lib/server/api";
 import { updateMatrixSchema } from "@/lib/schemas/matrix";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
-import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
+import { matrixJsonResponse } from "@/lib/server/matrices/matrix-response";
 import { deleteMatrix, updateMatrix } from "@/lib/server/matrices/update-matrix";
 
 type P = { matrixId: string };
 
-export const GET = apiRoute<P>(async ({ user, params }) => {
-  await requireMatrixAccess(user.id, params.matrixId);
-  return Response.json(await loadMatrixDto(params.matrixId), { headers: { "Cache-Control": "private, no-cache" } });
-});
+/** The whole matrix; ETag/If-None-Match and gzip (lib/server/matrices/matrix-response.ts). */
+export const GET = apiRoute<P>(async ({ user, params, request }) =>
+  matrixJsonResponse(request, await requireMatrixAccess(user.id, params.matrixId)),
+);
 
 export const PATCH = apiRoute<P>(async ({ user, params, request }) => {
   const input = await parseJson(request, updateMatrixSchema);

@@ -5,7 +5,7 @@ import { MatrixScreen } from "@/components/matrix/matrix-screen";
 import { ShareLinkButton } from "@/components/share/share-link-button";
 import { findTeamPage } from "@/lib/server/teams/find-team-page";
 import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access";
-import { loadMatrixDto } from "@/lib/server/matrices/load-matrix-dto";
+import { cachedMatrixDto } from "@/lib/server/matrices/matrix-response";
 import { getCurrentUser } from "@/lib/server/session";
 import { isAppError } from "@/lib/server/errors";
 import { can } from "@/lib/permissions";
@@ -36,8 +36,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function MatrixPage({ params }: { params: Params }) {
   const { teamSlug, matrixId } = await params;
-  const { matrix, role } = await load(teamSlug, matrixId);
-  const [dto, user] = await Promise.all([loadMatrixDto(matrix.id), getCurrentUser()]);
+  const access = await load(teamSlug, matrixId);
+  const { role } = access;
+  const [dto, user] = await Promise.all([cachedMatrixDto(access), getCurrentUser()]);
   if (!user) notFound();
   return (
     <MatrixScreen
@@ -45,7 +46,7 @@ export default async function MatrixPage({ params }: { params: Params }) {
       canEdit={can(role, "matrix:edit")}
       canRunWorkshop={can(role, "workshop:run")}
       currentUser={{ id: user.id, name: user.name }}
-      toolbarExtra={can(role, "share:manage") ? <ShareLinkButton matrixId={matrix.id} /> : undefined}
+      toolbarExtra={can(role, "share:manage") ? <ShareLinkButton matrixId={access.matrix.id} /> : undefined}
     />
   );
 }
