@@ -13,7 +13,7 @@
 // and Ctrl-C. The last line printed is always `N passed, N failed` (steps, not tests).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -380,12 +380,31 @@ async function runPlaywright({ pass, server, databaseUrl, authSecret, server2 = 
     });
   } catch (e) {
     for (const s of [server, server2]) {
-      if (s?.exited && !interrupted) {
-        e.message += `\n${pass} server (${s.url}) died during the run; log tail:\n${s.logTail(40)}`;
+      if (!s || interrupted) continue;
+      if (s.exited) e.message += `\n${pass} server (${s.url}) died during the run; log tail:\n${s.logTail(40)}`;
+      else {
+        // The server's own errors explain most failing requests (a 500 shows no details).
+        const errors = serverErrors(s.logFile);
+        if (errors) e.message += `\n${pass} server (${s.url}) logged these errors:\n${errors}`;
       }
     }
     throw e;
   }
+}
+
+/** The last error lines of a server log (JSON lines with level "error"), trimmed. */
+function serverErrors(logFile, max = 15) {
+  let text = "";
+  try {
+    text = readFileSync(logFile, "utf8");
+  } catch {
+    return "";
+  }
+  const lines = text.split("\n").filter((l) => l.includes('"level":"error"'));
+  return lines
+    .slice(-max)
+    .map((l) => (l.length > 1200 ? `${l.slice(0, 1200)}…` : l))
+    .join("\n");
 }
 
 function pgMissingWarning() {

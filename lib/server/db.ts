@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteAdapter } from "@/lib/server/sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/prisma/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/prisma/generated/postgres/client";
@@ -36,11 +36,14 @@ function createDb(): { db: Db; provider: DbProvider } {
   const url = env().DATABASE_URL;
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return { db: new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db, provider: "postgresql" };
+    return {
+      db: new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db,
+      provider: "postgresql",
+    };
   }
   // WAL is set once on the file by `db:deploy`; the busy timeout makes a writer wait
   // for a concurrent writer instead of failing with SQLITE_BUSY; see sqlite-pragmas.ts.
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 5000 });
+  const adapter = sqliteAdapter(sqliteFilePath(url), 5000);
   const client = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   // One connection (the adapter serialises on it): issued first, these run before any
   // query of the app.
