@@ -10,7 +10,6 @@ import { FormMessage } from "@/components/ui/form-message";
 import { cn } from "@/components/ui/cn";
 import { isApiError } from "@/lib/query/api-client";
 import { queryKeys } from "@/lib/query/keys";
-import { startWorkshopSchema } from "@/lib/schemas/workshop";
 import { workshopApi } from "./workshop-api";
 
 /** The matrix's workshops, polled gently (a workshop starts a few times a quarter; a 20 s delay is fine). */
@@ -109,6 +108,8 @@ function StartWorkshopForm({
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const seconds = useTimer ? Math.round(Number(minutes) * 60) : null;
+    // Loaded on submit: zod stays out of the matrix page's first-load JavaScript.
+    const { startWorkshopSchema } = await import("@/lib/schemas/workshop");
     const parsed = startWorkshopSchema.safeParse({ ...(name.trim() ? { name } : {}), timerSeconds: seconds });
     if (!parsed.success) {
       const fields: Record<string, string> = {};
