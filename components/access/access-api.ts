@@ -3,34 +3,13 @@
  * matrix's read-only link. Same-origin JSON with the session cookie; a non-2xx answer
  * throws the ApiError of lib/query/api-client.
  */
-import { ApiError, toApiError } from "@/lib/query/api-client";
+import { apiRequest } from "@/lib/query/api-client";
 import type { CreateInvitationInput } from "@/lib/schemas/access";
 import type { TeamRole } from "@/lib/schemas/team";
 import type { CreatedInvitation, MemberDto, ShareLinkDto } from "@/lib/teams/access-dto";
 
-async function call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: "same-origin",
-      cache: "no-store",
-      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "Could not reach Remit. Check your connection; nothing was changed.");
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw toApiError(res.status, json);
-  return json as T;
-}
+/** Same-origin JSON with the session cookie (lib/query/api-client). */
+const call = apiRequest;
 
 const enc = encodeURIComponent;
 

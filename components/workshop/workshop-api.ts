@@ -2,39 +2,13 @@
  * The workshop endpoints, from the browser (docs/workshops.md): same-origin JSON with the
  * session cookie; a non-2xx answer is an ApiError with the body's code and message.
  */
-import { ApiError, toApiError } from "@/lib/query/api-client";
+import { apiRequest } from "@/lib/query/api-client";
 import type { WorkshopStateDto, WorkshopSummaryDto, WorkshopSummaryRefDto } from "@/lib/matrix/workshop-dto";
 import type { WorkshopAction } from "@/lib/schemas/workshop";
 import type { Letters } from "@/lib/raci/types";
 
-async function call<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: "same-origin",
-      headers:
-        body === undefined
-          ? { Accept: "application/json" }
-          : { Accept: "application/json", "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-      signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError(0, "NETWORK", "Could not reach Remit. Check your connection and try again.");
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) throw toApiError(res.status, json);
-  return json as T;
-}
+/** Same-origin JSON with the session cookie (lib/query/api-client). */
+const call = apiRequest;
 
 const enc = encodeURIComponent;
 
