@@ -8,6 +8,7 @@ import type { CurrentUser } from "@/lib/server/session";
 import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
 import { INVITATION_STATE_MESSAGES, invitationState } from "@/lib/teams/invitation-rules";
 import { hashToken } from "./tokens";
+import { invitationStateSelect } from "./invitation-dto";
 
 export type AcceptResult =
   | { status: "joined"; team: { slug: string; name: string }; role: TeamRole }
@@ -26,16 +27,7 @@ export async function acceptInvitation(user: CurrentUser, token: string, meta: R
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const inv = await db.invitation.findUnique({
       where: { tokenHash },
-      select: {
-        id: true,
-        role: true,
-        email: true,
-        expiresAt: true,
-        revokedAt: true,
-        maxUses: true,
-        uses: true,
-        team: { select: { id: true, slug: true, name: true } },
-      },
+      select: invitationStateSelect,
     });
     if (!inv) throw notFound("That invitation");
     const team = { slug: inv.team.slug, name: inv.team.name };

@@ -4,6 +4,7 @@ import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
 import { accessTokenSchema } from "@/lib/schemas/access";
 import { invitationState, type InvitationState } from "@/lib/teams/invitation-rules";
 import { hashToken } from "./tokens";
+import { invitationStateSelect } from "./invitation-dto";
 
 export interface InvitationView {
   id: string;
@@ -24,16 +25,7 @@ export async function findInvitationByToken(token: string, viewerId: string | nu
   if (!accessTokenSchema.safeParse(token).success) return null;
   const row = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      role: true,
-      email: true,
-      expiresAt: true,
-      revokedAt: true,
-      maxUses: true,
-      uses: true,
-      team: { select: { id: true, slug: true, name: true } },
-    },
+    select: invitationStateSelect,
   });
   if (!row) return null;
   const membership = viewerId

@@ -17,6 +17,18 @@ export const invitationSelect = {
   createdById: true,
 } as const;
 
+/** What deciding on an invitation needs: its state (invitation-rules.ts) and its team. */
+export const invitationStateSelect = {
+  id: true,
+  role: true,
+  email: true,
+  expiresAt: true,
+  revokedAt: true,
+  maxUses: true,
+  uses: true,
+  team: { select: { id: true, slug: true, name: true } },
+} as const;
+
 interface InvitationRow {
   id: string;
   role: string;

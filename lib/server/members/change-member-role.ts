@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { requireTeamAccess } from "@/lib/server/authz";
-import { isAppError, notFound } from "@/lib/server/errors";
+import { isAppError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { RequestMeta } from "@/lib/server/audit/request-meta";
 import type { CurrentUser } from "@/lib/server/session";
-import { teamRoleSchema, type TeamRole } from "@/lib/schemas/team";
+import type { TeamRole } from "@/lib/schemas/team";
 import type { MemberDto } from "@/lib/teams/access-dto";
 import { checkRoleChange, isDowngrade } from "@/lib/teams/role-rules";
-import { countOwners, lockTeam, ruleError } from "./member-guards";
+import { lockMembers, ruleError } from "./member-guards";
 
 /**
  * Changes a member's role (managers and owners; owners only for anything owner). A
@@ -34,31 +34,13 @@ export async function changeMemberRole(
   };
   try {
     return await db.$transaction(async (tx) => {
-      await lockTeam(tx, team.id);
-      const [actor, target] = await Promise.all([
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: team.id, userId: user.id } },
-          select: { role: true },
-        }),
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: team.id, userId: targetUserId } },
-          select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
-        }),
-      ]);
-      if (!actor) throw notFound("That team");
-      if (!target) throw notFound("That member");
-      const actorRole = teamRoleSchema.catch("viewer").parse(actor.role);
-      const previous = teamRoleSchema.catch("viewer").parse(target.role);
-      const rule = checkRoleChange({
-        actor: actorRole,
-        target: previous,
-        next,
-        ownerCount: await countOwners(tx, team.id),
-      });
+      const { actorRole, target, ownerCount } = await lockMembers(tx, team.id, user.id, targetUserId);
+      const previous = target.role;
+      const rule = checkRoleChange({ actor: actorRole, target: previous, next, ownerCount });
       if (!rule.ok) throw ruleError(rule);
       const member = { userId: target.user.id, name: target.user.name, email: target.user.email, role: next };
       if (previous === next) return member;
-      await tx.membership.update({ where: { id: target.id }, data: { role: next }, select: { id: true } });
+      await tx.membership.update({ where: { id: target.membershipId }, data: { role: next }, select: { id: true } });
       if (isDowngrade(previous, next) && target.user.id !== user.id) {
         await tx.user.update({ where: { id: target.user.id }, data: { sessionVersion: { increment: 1 } } });
       }

@@ -1,13 +1,12 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { requireTeamAccess } from "@/lib/server/authz";
-import { isAppError, notFound } from "@/lib/server/errors";
+import { isAppError } from "@/lib/server/errors";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { RequestMeta } from "@/lib/server/audit/request-meta";
 import type { CurrentUser } from "@/lib/server/session";
-import { teamRoleSchema } from "@/lib/schemas/team";
 import { checkRemoval } from "@/lib/teams/role-rules";
-import { countOwners, lockTeam, ruleError } from "./member-guards";
+import { lockMembers, ruleError } from "./member-guards";
 
 /**
  * Removes a member (managers and owners), or lets someone leave (targetUserId is the
@@ -32,28 +31,11 @@ export async function removeMember(
   };
   try {
     await db.$transaction(async (tx) => {
-      await lockTeam(tx, team.id);
-      const [actor, target] = await Promise.all([
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: team.id, userId: user.id } },
-          select: { role: true },
-        }),
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: team.id, userId: targetUserId } },
-          select: { id: true, role: true, user: { select: { email: true } } },
-        }),
-      ]);
-      if (!actor) throw notFound("That team");
-      if (!target) throw notFound("That member");
-      const role = teamRoleSchema.catch("viewer").parse(target.role);
-      const rule = checkRemoval({
-        actor: teamRoleSchema.catch("viewer").parse(actor.role),
-        target: role,
-        isSelf,
-        ownerCount: await countOwners(tx, team.id),
-      });
+      const { actorRole, target, ownerCount } = await lockMembers(tx, team.id, user.id, targetUserId);
+      const role = target.role;
+      const rule = checkRemoval({ actor: actorRole, target: role, isSelf, ownerCount });
       if (!rule.ok) throw ruleError(rule);
-      await tx.membership.delete({ where: { id: target.id }, select: { id: true } });
+      await tx.membership.delete({ where: { id: target.membershipId }, select: { id: true } });
       if (!isSelf) {
         await tx.user.update({ where: { id: targetUserId }, data: { sessionVersion: { increment: 1 } } });
       }
