@@ -6,7 +6,7 @@ import { findCells } from "@/lib/server/matrices/find-cells";
 import { findDisagreements, majorityDecision, tallyVotes } from "@/lib/raci/workshop";
 import { WORKSHOP_PARTICIPANT_TTL_MS, type CurrentItemDto, type WorkshopStateDto } from "@/lib/matrix/workshop-dto";
 import type { CurrentUser } from "@/lib/server/session";
-import { requireWorkshopAccess } from "./workshop-access";
+import { roleOf, visibleWorkshop } from "./workshop-access";
 import { loadAgenda, loadBallots, loadColumns, parseRowLetters } from "./load-workshop-parts";
 
 /**
@@ -16,9 +16,9 @@ import { loadAgenda, loadBallots, loadColumns, parseRowLetters } from "./load-wo
  * always theirs to see.
  */
 export async function getWorkshopState(user: CurrentUser, workshopId: string): Promise<WorkshopStateDto> {
-  const { role } = await requireWorkshopAccess(user.id, workshopId);
-  const w = await db.workshop.findUnique({
-    where: { id: workshopId },
+  // Finding and authorizing in one query: every screen refetches this on each vote.
+  const w = await db.workshop.findFirst({
+    where: visibleWorkshop(user.id, workshopId),
     select: {
       id: true,
       matrixId: true,
@@ -32,10 +32,16 @@ export async function getWorkshopState(user: CurrentUser, workshopId: string): P
       timerSeconds: true,
       itemStartedAt: true,
       currentItemId: true,
-      matrix: { select: { name: true, team: { select: { slug: true } } } },
+      matrix: {
+        select: {
+          name: true,
+          team: { select: { slug: true, memberships: { where: { userId: user.id }, select: { role: true } } } },
+        },
+      },
     },
   });
   if (!w) throw notFound("That workshop");
+  const role = roleOf(w);
 
   const now = new Date();
   const [columns, agenda, participants, facilitator] = await Promise.all([

@@ -19,6 +19,24 @@ export interface WorkshopAccess {
 }
 
 /**
+ * The `where` of a workshop the user may see: on a live matrix of a team they belong to.
+ * With `membershipRole(userId)` in the select, one query both finds and authorizes.
+ */
+export function visibleWorkshop(userId: string, workshopId: string) {
+  return { id: workshopId, matrix: { deletedAt: null, team: { memberships: { some: { userId } } } } };
+}
+
+/** Selects the user's membership role beside a workshop (read it with roleOf). */
+export function membershipRole(userId: string) {
+  return { select: { team: { select: { memberships: { where: { userId }, select: { role: true } } } } } } as const;
+}
+
+/** The role selected by membershipRole; an unknown value counts as viewer. */
+export function roleOf(row: { matrix: { team: { memberships: { role: string }[] } } }): TeamRole {
+  return teamRoleSchema.catch("viewer").parse(row.matrix.team.memberships[0]?.role);
+}
+
+/**
  * The caller's access to a workshop, found through their membership of the matrix's
  * team in one query: another team's workshop (or one on a deleted matrix) is NOT_FOUND,
  * a role below the permission is FORBIDDEN.
@@ -29,7 +47,7 @@ export async function requireWorkshopAccess(
   permission: Permission = "team:view",
 ): Promise<WorkshopAccess> {
   const row = await db.workshop.findFirst({
-    where: { id: workshopId, matrix: { deletedAt: null, team: { memberships: { some: { userId } } } } },
+    where: visibleWorkshop(userId, workshopId),
     select: {
       id: true,
       matrixId: true,
@@ -39,11 +57,11 @@ export async function requireWorkshopAccess(
       phase: true,
       currentItemId: true,
       version: true,
-      matrix: { select: { team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
+      matrix: membershipRole(userId),
     },
   });
   if (!row) throw notFound("That workshop");
-  const role = teamRoleSchema.catch("viewer").parse(row.matrix.team.memberships[0]?.role);
+  const role = roleOf(row);
   if (!can(role, permission)) throw forbidden(permissionMessage(permission));
   const { matrix: _matrix, ...workshop } = row;
   return { workshop, role };
