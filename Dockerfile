@@ -42,6 +42,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # AUTH_SECRET (32+ characters) must come from the environment. Migrations are applied
 # before the server starts (concurrent starts are safe: deploy takes a lock).
-# The server's heap bound is that of scripts/lib/server-node-options.mjs (measured
-# there): REMIT_HEAP_MB (default 256) MiB of old space.
-CMD ["sh", "-c", "node scripts/db.mjs deploy && exec node --max-old-space-size=\"${REMIT_HEAP_MB:-256}\" node_modules/next/dist/bin/next start -p \"$PORT\""]
+# The server's Node options are those of scripts/lib/server-node-options.mjs (measured
+# there): REMIT_HEAP_MB (default 256) MiB of old space, and the preload that starts Next
+# on the build's resolved configuration.
+CMD ["sh", "-c", "node scripts/db.mjs deploy && exec node --max-old-space-size=\"${REMIT_HEAP_MB:-256}\" --require ./scripts/lib/server-preload.cjs node_modules/next/dist/bin/next start -p \"$PORT\""]

@@ -13,6 +13,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { SQLITE_PRAGMAS } from "../../lib/server/sqlite-pragmas";
+import { compileWasmWithBaselineOnly } from "../../lib/server/prisma-wasm";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { addMember, makeTeam, makeUser, type TestUser } from "../../e2e/fixtures/factories";
 import { testDb } from "../../e2e/fixtures/db";
@@ -190,6 +191,7 @@ function findings(out: string, runs: number) {
 async function floor(out: string, matrixId: string, userId: string, samples: number) {
   const url = process.env.E2E_DATABASE_URL ?? "";
   const file = url.replace(/^file:/, "");
+  compileWasmWithBaselineOnly(); // as lib/server/db.ts does
   const db: Db = new SqliteClient({
     adapter: new PrismaBetterSqlite3({ url: path.isAbsolute(file) ? file : path.resolve(file), timeout: 5000 }),
   });

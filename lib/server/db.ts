@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from "@/prisma/generated/postgres/clie
 import { env, isPostgresUrl } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
 import { SQLITE_PRAGMAS } from "@/lib/server/sqlite-pragmas";
+import { compileWasmWithBaselineOnly } from "@/lib/server/prisma-wasm";
 
 /**
  * One Prisma client per process, chosen at run time by DATABASE_URL. Both generated
@@ -33,6 +34,7 @@ function sqliteFilePath(url: string): string {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;
 
 function createDb(): { db: Db; provider: DbProvider } {
+  compileWasmWithBaselineOnly();
   const url = env().DATABASE_URL;
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });

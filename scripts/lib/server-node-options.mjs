@@ -1,4 +1,4 @@
-// Node.js flags for the Remit server process, wherever it is started: `npm start`
+// Node.js options for the Remit server process, wherever it is started: `npm start`
 // (scripts/start.mjs), the Dockerfile's CMD, and the servers of `npm test` and
 // `npm run bench` (scripts/lib/app-server.mjs), so what is tested and measured is what
 // runs.
@@ -11,11 +11,23 @@
 // write was the same either way (p50 5–8 ms); the throughput figures of those runs
 // (49–220 req/s) moved with the other load on the shared machine, not with the bound.
 // Raise it for very large teams or exports.
+//
+// --require scripts/lib/server-preload.cjs: `next start` on the build's resolved
+// configuration (see that file).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const SERVER_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), "server-preload.cjs");
 
 /** The server's Node flags. */
 export function serverNodeFlags(env = process.env) {
   const mb = Number.parseInt(env.REMIT_HEAP_MB ?? "", 10);
-  return [`--max-old-space-size=${Number.isInteger(mb) && mb >= 128 ? mb : 256}`];
+  return [`--max-old-space-size=${Number.isInteger(mb) && mb >= 128 ? mb : 256}`, `--require ${quote(SERVER_PRELOAD)}`];
+}
+
+/** NODE_OPTIONS quoting: double quotes when the path has spaces. */
+function quote(p) {
+  return /[\s"\\]/.test(p) ? `"${p.replace(/(["\\])/g, "\\$1")}"` : p;
 }
 
 /** NODE_OPTIONS for the server: ours first, then whatever the environment already has. */
