@@ -129,6 +129,56 @@ test.describe("matrix API", () => {
     expect(cellOf(after, "One on Ones", "Tech Lead").letters).toBe(a.letters);
   });
 
+  test("a cell of a deleted row, a removed column or another matrix is 404, and nothing of the batch is written", async ({
+    page,
+    owner,
+    signInAs,
+  }) => {
+    await signInAs(owner.user);
+    const dto = await createFromTemplate(page.request, owner.team);
+    const other = await createFromTemplate(page.request, owner.team, "Other matrix");
+    const ok = cellOf(dto, "One on Ones", "Tech Lead");
+    const put = (cells: object[]) => page.request.put(`/api/v1/matrices/${dto.id}/cells`, { data: { cells } });
+
+    const row = cellOf(dto, "System Roadmap", "Tech Lead");
+    expect((await page.request.delete(`/api/v1/matrices/${dto.id}/rows/${row.responsibilityId}`)).status()).toBe(200);
+    const deletedRow = await put([
+      { ...ok, letters: "I" },
+      { ...row, letters: "R" },
+    ]);
+    expect(deletedRow.status()).toBe(404);
+
+    const emColumn = dto.columns.find((c) => c.name === "Engineering Manager")!;
+    const em = cellOf(dto, "One on Ones", "Engineering Manager");
+    expect((await page.request.delete(`/api/v1/matrices/${dto.id}/columns/${emColumn.id}`)).status()).toBe(200);
+    expect(
+      (
+        await put([
+          { ...ok, letters: "I" },
+          { ...em, letters: "R" },
+        ])
+      ).status(),
+    ).toBe(404);
+
+    const foreignRow = cellOf(other, "One on Ones", "Tech Lead");
+    expect(
+      (
+        await put([
+          { ...ok, letters: "I" },
+          { ...foreignRow, letters: "R" },
+        ])
+      ).status(),
+    ).toBe(404);
+
+    const after = (await (await page.request.get(`/api/v1/matrices/${dto.id}`)).json()) as MatrixDto;
+    expect(cellOf(after, "One on Ones", "Tech Lead")).toMatchObject({ letters: ok.letters, version: ok.version });
+    // Restored, the row takes writes again.
+    expect((await page.request.post(`/api/v1/matrices/${dto.id}/rows/${row.responsibilityId}/restore`)).status()).toBe(
+      200,
+    );
+    expect((await put([{ ...row, letters: "R" }])).status()).toBe(200);
+  });
+
   test("a large batch (over 500 cells) is written in one request", async ({ page, owner, signInAs }) => {
     await signInAs(owner.user);
     let dto = await createFromTemplate(page.request, owner.team);

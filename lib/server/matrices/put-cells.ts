@@ -6,7 +6,8 @@ import { requireMatrixAccess } from "@/lib/server/matrices/require-matrix-access
 import { recordChanges, type RecordOptions } from "@/lib/server/matrices/record-change";
 import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { formatLetters } from "@/lib/raci/letters";
-import { chunks, findCells } from "@/lib/server/matrices/find-cells";
+import { findCells } from "@/lib/server/matrices/find-cells";
+import { findCellTargets } from "@/lib/server/matrices/find-cell-targets";
 import type { CellWrite } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -20,11 +21,6 @@ export interface CellResult {
 }
 
 const key = (c: { responsibilityId: string; personId: string }) => `${c.responsibilityId}|${c.personId}`;
-
-async function countIn(ids: string[], count: (ids: string[]) => Promise<number>): Promise<number> {
-  const counts = await Promise.all(chunks(ids).map(count));
-  return counts.reduce((a, b) => a + b, 0);
-}
 
 /** The current state of some cells, with who last changed each (for a 409). */
 async function currentCells(matrixId: string, writes: CellWrite[]): Promise<CellResult[]> {
@@ -83,17 +79,9 @@ export async function putCells(
 
   // Last write wins within one request: the same cell twice is a client bug, not a merge.
   const unique = [...new Map(writes.map((w) => [key(w), w])).values()];
-  const rowIds = [...new Set(unique.map((w) => w.responsibilityId))];
-  const personIds = [...new Set(unique.map((w) => w.personId))];
+  const { allLive, cells: current } = await findCellTargets(matrixId, unique);
+  if (!allLive) throw notFound("That cell");
 
-  const [rows, columns, existing] = await Promise.all([
-    countIn(rowIds, (ids) => db.responsibility.count({ where: { matrixId, id: { in: ids }, deletedAt: null } })),
-    countIn(personIds, (ids) => db.matrixColumn.count({ where: { matrixId, personId: { in: ids }, deletedAt: null } })),
-    findCells(matrixId, unique),
-  ]);
-  if (rows !== rowIds.length || columns !== personIds.length) throw notFound("That cell");
-
-  const current = new Map(existing.map((c) => [key(c), c]));
   const stale = unique.filter((w) => (current.get(key(w))?.version ?? 0) !== w.version);
   if (stale.length) throw conflict(await currentCells(matrixId, stale));
 
