@@ -150,13 +150,29 @@ export async function loadMatrixPage(ctx, url, opts = {}) {
     let js = null;
     if (opts.collectScripts) {
       await page.waitForTimeout(1500); // late chunks (lazy components) after readiness
-      js = { files: [], raw: 0, gzip: 0, servedCompressed: 0 };
+      // When each script was requested, on the page's clock (Resource Timing), against the
+      // moment the grid was ready and interactive: first-load JS is what was requested
+      // before that; what came later (code loaded on demand or when idle) is counted apart.
+      const startedAt = new Map(
+        await page.evaluate(() =>
+          performance.getEntriesByType("resource").map((e) => [e.name, /** @type {any} */ (e).startTime]),
+        ),
+      );
+      js = { files: [], raw: 0, gzip: 0, servedCompressed: 0, later: { files: 0, raw: 0, gzip: 0 } };
       for (const res of scripts) {
         const body = await res.body().catch(() => null);
         if (!body) continue;
         const gz = gzipSync(body).length;
         const enc = res.headers()["content-encoding"] ?? "";
-        js.files.push({ url: new URL(res.url()).pathname, raw: body.length, gzip: gz, encoding: enc });
+        const started = startedAt.get(res.url());
+        const beforeReady = started == null || started <= probe.readyAt;
+        if (!beforeReady) {
+          js.later.files++;
+          js.later.raw += body.length;
+          js.later.gzip += gz;
+        }
+        js.files.push({ url: new URL(res.url()).pathname, raw: body.length, gzip: gz, encoding: enc, beforeReady });
+        if (!beforeReady) continue;
         js.raw += body.length;
         js.gzip += gz;
         if (enc) js.servedCompressed++;

@@ -231,31 +231,29 @@ async function floor(out: string, matrixId: string, userId: string, samples: num
     c.letters = letters;
     c.version += 1;
   };
+  // The reads a cell write makes before its transaction, as the app runs them: the
+  // session's user (lib/server/session.ts), the access check (requireMatrixAccess) and
+  // the target check (findCellTargets), the last two as the same plain SQL.
   const reads = async (c: (typeof cells)[number]) => {
     await db.user.findUnique({
       where: { id: userId },
       select: { id: true, name: true, email: true, sessionVersion: true },
     });
-    await db.matrix.findFirst({
-      where: { id: matrixId, deletedAt: null, team: { memberships: { some: { userId } } } },
-      select: {
-        id: true,
-        teamId: true,
-        name: true,
-        version: true,
-        team: {
-          select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } },
-        },
-      },
-    });
-    await Promise.all([
-      db.responsibility.count({ where: { matrixId, id: { in: [c.responsibilityId] }, deletedAt: null } }),
-      db.matrixColumn.count({ where: { matrixId, personId: { in: [c.personId] }, deletedAt: null } }),
-      db.cell.findMany({
-        where: { matrixId, OR: [{ responsibilityId: c.responsibilityId, personId: c.personId }] },
-        select: { responsibilityId: true, personId: true, letters: true, version: true },
-      }),
-    ]);
+    await db.$queryRaw`
+      SELECT m."id", m."teamId", m."name", m."version",
+             t."slug" AS "teamSlug", t."name" AS "teamName", ms."role",
+             (SELECT MAX(c."id") FROM "MatrixChange" c WHERE c."matrixId" = m."id") AS "lastChangeId"
+      FROM "Matrix" m
+      JOIN "Team" t ON t."id" = m."teamId"
+      JOIN "Membership" ms ON ms."teamId" = m."teamId" AND ms."userId" = ${userId}
+      WHERE m."id" = ${matrixId} AND m."deletedAt" IS NULL`;
+    await db.$queryRaw`
+      SELECT r."id" AS "rowId", mc."personId" AS "personId", c."letters" AS "letters", c."version" AS "version"
+      FROM "Responsibility" r
+      JOIN "MatrixColumn" mc ON mc."matrixId" = r."matrixId" AND mc."deletedAt" IS NULL
+        AND mc."personId" IN (${c.personId})
+      LEFT JOIN "Cell" c ON c."responsibilityId" = r."id" AND c."personId" = mc."personId"
+      WHERE r."matrixId" = ${matrixId} AND r."deletedAt" IS NULL AND r."id" IN (${c.responsibilityId})`;
   };
 
   for (let i = 0; i < 30; i++) await write(next()); // warm-up
