@@ -17,104 +17,14 @@ import { compileWasmWithBaselineOnly } from "../../lib/server/prisma-wasm";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { addMember, makeTeam, makeUser, type TestUser } from "../../e2e/fixtures/factories";
 import { testDb } from "../../e2e/fixtures/db";
+import { seedMatrix, type SeededMatrix } from "../../e2e/fixtures/large-matrix";
 import { makeLargeMatrix } from "../../lib/raci/bench-findings";
 import { computeFindings } from "../../lib/raci/findings";
-import { spacedPositions } from "../../lib/matrix/positions";
 import { summarize } from "./stats.mjs";
 
 type Db = InstanceType<typeof SqliteClient>;
 
 // ───────────────────────────── seed ─────────────────────────────
-
-interface SeededMatrix {
-  id: string;
-  name: string;
-  rows: number;
-  columns: number;
-  filledCells: number;
-}
-
-/**
- * A matrix straight in the database: `cols` people (the first `cols` of the team's
- * people) × `rows` responsibilities, letters from makeLargeMatrix (about `fill` of the
- * cells, skewed like a real matrix). Returns the row ids and person ids in order.
- */
-async function seedMatrix(
-  db: Db,
-  opts: {
-    teamId: string;
-    userId: string;
-    name: string;
-    rows: number;
-    cols: number;
-    fill: number;
-    seed: number;
-    personIds: string[];
-  },
-): Promise<SeededMatrix & { rowIds: string[]; personIds: string[] }> {
-  const m = makeLargeMatrix(opts.rows, opts.cols, opts.fill, opts.seed);
-  const matrix = await db.matrix.create({
-    data: {
-      teamId: opts.teamId,
-      name: opts.name,
-      description: `Benchmark matrix, ${opts.cols} people × ${opts.rows} responsibilities`,
-      createdById: opts.userId,
-    },
-    select: { id: true },
-  });
-  const personIds = opts.personIds.slice(0, opts.cols);
-  const colPositions = spacedPositions(personIds.length);
-  await db.matrixColumn.createMany({
-    data: personIds.map((personId, i) => ({ matrixId: matrix.id, personId, position: colPositions[i] ?? i })),
-  });
-  const rowPositions = spacedPositions(m.rows.length);
-  const created = await db.responsibility.createManyAndReturn({
-    data: m.rows.map((r, i) => ({
-      matrixId: matrix.id,
-      title: r.title,
-      description: r.description,
-      category: r.category,
-      domain: r.domain,
-      position: rowPositions[i] ?? i,
-    })),
-    select: { id: true, position: true },
-  });
-  const rowIds = [...created].sort((a, b) => a.position - b.position).map((r) => r.id);
-  const cells: {
-    matrixId: string;
-    responsibilityId: string;
-    personId: string;
-    letters: string;
-    updatedById: string;
-  }[] = [];
-  m.rows.forEach((row, r) => {
-    for (const [colId, letters] of Object.entries(m.cells[row.id] ?? {})) {
-      const personId = personIds[Number(colId.slice(1))];
-      if (personId && letters)
-        cells.push({ matrixId: matrix.id, responsibilityId: rowIds[r]!, personId, letters, updatedById: opts.userId });
-    }
-  });
-  for (let i = 0; i < cells.length; i += 5000) await db.cell.createMany({ data: cells.slice(i, i + 5000) });
-  await db.matrixChange.create({
-    data: {
-      matrixId: matrix.id,
-      actorId: opts.userId,
-      entity: "matrix",
-      entityId: matrix.id,
-      action: "create",
-      after: JSON.stringify({ name: opts.name }),
-    },
-  });
-  return {
-    id: matrix.id,
-    name: opts.name,
-    rows: opts.rows,
-    columns: personIds.length,
-    filledCells: cells.length,
-    rowIds,
-    personIds,
-  };
-}
 
 async function seed(out: string) {
   const db = testDb();
