@@ -35,6 +35,14 @@ const raciPurity = [
   },
 ];
 
+/** The lib/raci barrel re-exports the templates (and everything else) into any browser bundle that uses it. */
+const raciBarrel = {
+  regex: "^@/lib/raci$",
+  message:
+    "Import values from the lib/raci module that has them (@/lib/raci/findings, /rules, /letters …): the barrel brings the templates into the browser bundle.",
+  allowTypeImports: true,
+};
+
 const uiPrimitives = [
   {
     regex: "^@/lib/server(/|$)|(^|/)lib/server(/|$)",
@@ -84,6 +92,11 @@ const config = [
   },
   {
     files: ["components/**", "app/**/*.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [prismaClients, raciBarrel] }] },
+  },
+  {
+    // Unit tests never reach a browser bundle: the barrel is fine there.
+    files: ["components/**/*.test.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [prismaClients] }] },
   },
   {

@@ -3,8 +3,9 @@
  * keys, where a finding points, and the words of the counts. Kept out of the components
  * so they are unit-tested and cheap to memoise.
  */
-import { FINDING_CODES, ruleInfo, summarizeFindings, type FindingsSummary } from "@/lib/raci";
-import type { Finding, FindingCode, Severity } from "@/lib/raci";
+import { summarizeFindings, type FindingsSummary } from "@/lib/raci/findings";
+import { FINDING_CODES, ruleInfo } from "@/lib/raci/rules";
+import type { Finding, FindingCode, Severity } from "@/lib/raci/types";
 
 /** Most severe first. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];

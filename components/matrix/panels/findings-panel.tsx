@@ -3,7 +3,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { MatrixModel } from "@/lib/matrix/dto";
-import { summarizeFindings, type Finding, type FindingCode, type Fix } from "@/lib/raci";
+import { summarizeFindings } from "@/lib/raci/findings";
+import type { Finding, FindingCode, Fix } from "@/lib/raci/types";
 import { SEVERITIES, groupFindings, isInitiallyExpanded, severityCount, type FindingEntry } from "./findings-groups";
 import { RuleGroup } from "./rule-group";
 import { SeverityIcon } from "./severity-icon";

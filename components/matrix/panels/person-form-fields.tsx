@@ -1,7 +1,8 @@
 "use client";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
-import { ROLE_KINDS, ROLE_KIND_NAMES, type RaciSettings, type RoleKind } from "@/lib/raci";
+import { ROLE_KINDS, ROLE_KIND_NAMES } from "@/lib/raci/role-kinds";
+import type { RaciSettings, RoleKind } from "@/lib/raci/types";
 import type { FieldErrors } from "./form-errors";
 import { expectedCodingRange, formRoleKinds, roleKindsText, type PersonFormValues } from "./person-form";
 

@@ -3,14 +3,9 @@
  * mapping to the person schema of lib/schemas/matrix.ts.
  */
 import type { ColumnDto } from "@/lib/matrix/dto";
-import {
-  DEFAULT_SETTINGS,
-  ROLE_KIND_NAMES,
-  normalizeRoleKinds,
-  recognizeRoleKinds,
-  type RaciSettings,
-  type RoleKind,
-} from "@/lib/raci";
+import { ROLE_KIND_NAMES, normalizeRoleKinds, recognizeRoleKinds } from "@/lib/raci/role-kinds";
+import { DEFAULT_SETTINGS } from "@/lib/raci/rules";
+import type { RaciSettings, RoleKind } from "@/lib/raci/types";
 import { createPersonSchema } from "@/lib/schemas/matrix";
 import { fieldErrorsOf, type FieldErrors } from "./form-errors";
 

@@ -1,7 +1,8 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { DialogBody, DialogFooter } from "@/components/ui/dialog";
-import { RULES, type RaciSettings, type RuleInfo } from "@/lib/raci";
+import { RULES, type RuleInfo } from "@/lib/raci/rules";
+import type { RaciSettings } from "@/lib/raci/types";
 import { severityLabel } from "./findings-groups";
 import { SeverityIcon } from "./severity-icon";
 

@@ -3,7 +3,8 @@
  * raciSettingsSchema (the schema the server uses for PATCH /matrices/{id}).
  */
 import type { z } from "zod";
-import { FINDING_CODES, cloneDefaults, type FindingCode, type RaciSettings } from "@/lib/raci";
+import { FINDING_CODES, cloneDefaults } from "@/lib/raci/rules";
+import type { FindingCode, RaciSettings } from "@/lib/raci/types";
 import { raciSettingsSchema } from "@/lib/raci/settings";
 import { fieldErrorsOf, type FieldErrors } from "./form-errors";
 
