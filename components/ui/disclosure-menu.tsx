@@ -12,14 +12,25 @@ export function DisclosureMenu({
   children,
   align = "left",
   buttonClassName,
+  mountOnOpen = false,
+  onIntent,
 }: {
   label: string;
   buttonContent: React.ReactNode;
   children: React.ReactNode;
   align?: "left" | "right";
   buttonClassName?: string;
+  /**
+   * Render the panel's children only from the first opening on (they stay mounted after,
+   * keeping their state), so a panel whose code loads on demand costs nothing until used.
+   */
+  mountOnOpen?: boolean;
+  /** Called when the button is hovered or focused: a chance to start loading the panel's code. */
+  onIntent?: () => void;
 }) {
   const [open, setOpen] = useState(false);
+  const [hasOpened, setHasOpened] = useState(!mountOnOpen);
+  if (open && !hasOpened) setHasOpened(true);
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -52,6 +63,8 @@ export function DisclosureMenu({
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((o) => !o)}
+        onPointerEnter={onIntent}
+        onFocus={onIntent}
         className={cn(
           "inline-flex h-9 items-center gap-2 rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800",
           buttonClassName,
@@ -73,7 +86,7 @@ export function DisclosureMenu({
           align === "right" ? "right-0" : "left-0",
         )}
       >
-        {children}
+        {hasOpened ? children : null}
       </div>
     </div>
   );
