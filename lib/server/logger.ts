@@ -13,7 +13,11 @@ function serialize(fields: Record<string, unknown>): Record<string, unknown> {
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}) {
   if (level === "debug" && process.env.LOG_LEVEL !== "debug") return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...serialize(fields) });
-  if (level === "error" || level === "warn") console.error(line);
+  const stream = level === "error" || level === "warn" ? process.stderr : process.stdout;
+  // Straight to the stream: one write per line, without Next.js's console wrappers
+  // (they cost about a tenth of a millisecond per API request in the bench's profile).
+  if (stream && typeof stream.write === "function") stream.write(line + "\n");
+  else if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }
 

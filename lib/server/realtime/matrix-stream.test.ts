@@ -142,7 +142,7 @@ describe("openMatrixStream", () => {
     const pubsub = new InProcessPubSub();
     const store = new InMemoryPresenceStore();
     const presence = new PresenceService(store, () => pubsub, { coalesceMs: 1 });
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     const res = openMatrixStream({
       matrixId: "m8",
       user: { id: "u1", name: "Ada" },

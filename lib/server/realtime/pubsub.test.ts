@@ -58,7 +58,7 @@ describe("InProcessPubSub", () => {
   it("serves many subscribers without warnings, and a throwing listener does not stop the others", async () => {
     const bus = new InProcessPubSub();
     const warn = vi.spyOn(process, "emitWarning");
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     let heard = 0;
     const offs = Array.from({ length: 200 }, (_, i) =>
       bus.subscribe("c", () => {
