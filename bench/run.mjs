@@ -975,7 +975,7 @@ async function main() {
         p95: ms(h.p95),
         target: "(info)",
         pass: null,
-        note: `cell change p50 − this − floor incl. reads = ${ms(s.median - h.median - floor.withReads.median)} of Remit's own code (session, validation, JSON, history, publish)`,
+        note: `cell change p50 − this − floor incl. reads = ${ms(s.median - h.median - floor.withReads.median)}: Remit's code (session, zod, JSON, history ids, publish) and the same queries run inside Next's request context`,
       });
     },
     { figuresOnError: [{ key: "put_rtt", label: "cell change, API round trip", target: "p50 ≤ 8 ms, p95 ≤ 20 ms" }] },
