@@ -408,4 +408,35 @@ test.describe("facilitated workshop", () => {
       await outsiderContext.close();
     }
   });
+
+  test("a matrix page shows the banner as soon as a workshop starts, and drops it when it ends", async ({
+    page,
+    browser,
+    owner,
+    signInAs,
+  }) => {
+    await signInAs(owner.user);
+    const matrixId = await createTemplateMatrix(page.request, owner.team, "Pushed banner");
+    const dee = await person(browser, owner.team, "Dee Watching", "member");
+    try {
+      await dee.page.goto(`/t/${owner.team.slug}/matrices/${matrixId}`);
+      await expect(dee.page.getByRole("status", { name: "Connection" })).toHaveText("Live");
+      const banner = dee.page.getByRole("region", { name: "Workshop" });
+      await expect(banner).toHaveCount(0);
+
+      // Started elsewhere (another browser, the API): pushed on the matrix's stream, far
+      // sooner than the banner's two-minute safety poll.
+      const started = await page.request.post(`/api/v1/matrices/${matrixId}/workshops`, { data: {} });
+      expect(started.status()).toBe(201);
+      const w = ((await started.json()) as { workshop: WorkshopStateDto }).workshop;
+      await expect(banner).toContainText("Workshop in progress");
+      await expect(banner).toContainText(w.joinCode);
+
+      const ended = await page.request.post(`/api/v1/workshops/${w.id}/actions`, { data: { type: "end" } });
+      expect(ended.status()).toBe(200);
+      await expect(banner).toHaveCount(0);
+    } finally {
+      await dee.context.close();
+    }
+  });
 });

@@ -15,12 +15,16 @@ const StartWorkshopDialog = dynamic(() => import("./start-workshop-dialog").then
   ssr: false,
 });
 
-/** The matrix's workshops, polled gently (a workshop starts a few times a quarter; a 20 s delay is fine). */
+/**
+ * The matrix's workshops. A start or an end arrives on the matrix's event stream, which
+ * refetches this at once (use-matrix-live.ts), as does coming back after a lost
+ * connection or to the tab; the slow poll is only a safety net.
+ */
 function useMatrixWorkshops(matrixId: string) {
   return useQuery({
     queryKey: queryKeys.matrix.workshops(matrixId),
     queryFn: ({ signal }) => workshopApi.forMatrix(matrixId, signal),
-    refetchInterval: 20_000,
+    refetchInterval: 120_000,
     staleTime: 10_000,
   });
 }

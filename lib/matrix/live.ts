@@ -46,7 +46,9 @@ export interface PresenceMessage {
 
 /**
  * Published on `workshop:<id>` after any change of a facilitated workshop (a vote, a
- * reveal, a decision…): ids only, clients refetch the workshop's state.
+ * reveal, a decision…): ids only, clients refetch the workshop's state. Also on
+ * `matrix:<id>` when one of the matrix's workshops starts or ends: its pages refetch the
+ * matrix's workshops (the "Workshop in progress" banner).
  */
 export interface WorkshopMessage {
   type: "workshop";
@@ -72,6 +74,7 @@ export const LIVE_EVENTS = {
   hello: "hello",
   change: "change",
   presence: "presence",
+  workshop: "workshop",
   bye: "bye",
 } as const;
 

@@ -13,7 +13,7 @@ import {
   type PresenceSelection,
   type PresenceUser,
 } from "@/lib/matrix/live";
-import { mutationKeys } from "@/lib/query/keys";
+import { mutationKeys, queryKeys } from "@/lib/query/keys";
 import { pendingCellsOf } from "@/lib/query/pending-cells";
 import { eventsUrl, fetchChanges, isFatalLiveError, postPresence } from "./live-api";
 import { LiveSync, backoffDelay } from "./live-sync";
@@ -94,6 +94,10 @@ export function useMatrixLive(options: UseMatrixLiveOptions): MatrixLive {
     let source: EventSource | null = null;
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let attempt = 0;
+    let hellos = 0;
+    // A workshop of this matrix started or ended (the banner): refetch the matrix's workshops.
+    const refreshWorkshops = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.matrix.workshops(matrixId) });
 
     const key = () => optionsRef.current.queryKey;
     const sync = new LiveSync({
@@ -140,6 +144,8 @@ export function useMatrixLive(options: UseMatrixLiveOptions): MatrixLive {
         setStatus("live");
         setPresence(hello.presence);
         sync.hello(hello.lastChangeId);
+        // Back after a gap: a workshop may have started or ended meanwhile.
+        if (hellos++ > 0) refreshWorkshops();
         // The server may have restarted and forgotten our selection.
         reporter.flush();
       });
@@ -147,6 +153,7 @@ export function useMatrixLive(options: UseMatrixLiveOptions): MatrixLive {
         const message = parse<ChangeMessage>(e);
         if (message) sync.change(message);
       });
+      es.addEventListener(LIVE_EVENTS.workshop, refreshWorkshops);
       es.addEventListener(LIVE_EVENTS.presence, (e) => {
         const message = parse<PresenceMessage>(e);
         if (message) setPresence(message.users);

@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { createSnapshot } from "@/lib/server/snapshots/create-snapshot";
 import type { CurrentUser } from "@/lib/server/session";
 import { requireWorkshopAccess } from "./workshop-access";
-import { publishWorkshopChange } from "./publish-workshop";
+import { publishMatrixWorkshops, publishWorkshopChange } from "./publish-workshop";
 import { updateWorkshop } from "./update-workshop";
 
 /**
@@ -25,5 +25,6 @@ export async function endWorkshop(user: CurrentUser, workshopId: string): Promis
   });
   await db.workshop.update({ where: { id: workshop.id }, data: { endSnapshotId: snapshot.id } });
   void publishWorkshopChange(workshop.id, version);
+  void publishMatrixWorkshops(workshop.matrixId, workshop.id, version);
   return { version };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/server/logger";
-import { getPubSub } from "@/lib/server/realtime/pubsub";
+import { getPubSub, matrixChannel } from "@/lib/server/realtime/pubsub";
 
 /** The bus channel of one workshop. */
 export function workshopChannel(workshopId: string): string {
@@ -17,5 +17,18 @@ export async function publishWorkshopChange(workshopId: string, version: number)
     await getPubSub().publish(workshopChannel(workshopId), { type: "workshop", workshopId, version });
   } catch (err) {
     logger.error("publishing a workshop change failed", { err, workshopId, version });
+  }
+}
+
+/**
+ * Tells every open page of a matrix that one of its workshops started or ended, so the
+ * "Workshop in progress — Join" banner appears or goes at once (the same message, on the
+ * matrix's channel: its event stream forwards it). Never rejects, like the above.
+ */
+export async function publishMatrixWorkshops(matrixId: string, workshopId: string, version: number): Promise<void> {
+  try {
+    await getPubSub().publish(matrixChannel(matrixId), { type: "workshop", workshopId, version });
+  } catch (err) {
+    logger.error("publishing a workshop change failed", { err, matrixId, workshopId, version });
   }
 }

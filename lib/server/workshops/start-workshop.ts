@@ -8,6 +8,7 @@ import { spacedPositions } from "@/lib/matrix/positions";
 import type { StartWorkshopInput } from "@/lib/schemas/workshop";
 import type { CurrentUser } from "@/lib/server/session";
 import { newJoinCode } from "./join-code";
+import { publishMatrixWorkshops } from "./publish-workshop";
 
 function defaultName(matrixName: string, now: Date): string {
   const day = now.toISOString().slice(0, 10);
@@ -103,6 +104,11 @@ export async function startWorkshop(
     kind: "workshop-start",
     actorId: user.id,
   });
-  await db.workshop.update({ where: { id: created.id }, data: { startSnapshotId: snapshot.id } });
+  const { version } = await db.workshop.update({
+    where: { id: created.id },
+    data: { startSnapshotId: snapshot.id },
+    select: { version: true },
+  });
+  void publishMatrixWorkshops(matrixId, created.id, version);
   return created;
 }
