@@ -161,6 +161,23 @@ test.describe("history", () => {
     await page.keyboard.press("Escape");
     await expect.poll(() => serverLetters(page, id, CODE_REVIEWS, "Tech Lead")).toBe("A");
 
+    // And the order changes: that row goes last, Engineering Manager becomes the first column.
+    const matrixNow = async () => (await (await page.request.get(`/api/v1/matrices/${id}`)).json()) as MatrixDto;
+    const original = await matrixNow();
+    const codeRow = original.rows.find((r) => r.title === CODE_REVIEWS)!;
+    const emColumn = original.columns.find((c) => c.name === "Engineering Manager")!;
+    const rowMove = await page.request.patch(`/api/v1/matrices/${id}/rows/${codeRow.id}`, {
+      data: { afterId: original.rows.at(-1)!.id, version: codeRow.version },
+    });
+    expect(rowMove.status()).toBe(200);
+    const columnMove = await page.request.patch(`/api/v1/matrices/${id}/columns/${emColumn.id}`, {
+      data: { afterId: null, version: emColumn.version },
+    });
+    expect(columnMove.status()).toBe(200);
+    const moved = await matrixNow();
+    expect(moved.rows.at(-1)!.title).toBe(CODE_REVIEWS);
+    expect(moved.columns[0]!.name).toBe("Engineering Manager");
+
     // Compare: the cell is marked in the grid (and in its accessible name), and listed.
     await versions
       .getByRole("listitem", { name: "Baseline" })
@@ -204,14 +221,20 @@ test.describe("history", () => {
     await panel.getByRole("group", { name: "Restore Baseline?" }).getByRole("button", { name: "Restore now" }).click();
     await expect(tl).toHaveAccessibleName(/: Responsible and Accountable$/);
     await expect.poll(() => serverLetters(page, id, CODE_REVIEWS, "Tech Lead")).toBe("RA");
+    // The snapshot's order is back, for rows and columns.
+    const restored = await matrixNow();
+    expect(restored.rows.map((r) => r.title)).toEqual(original.rows.map((r) => r.title));
+    expect(restored.columns.map((c) => c.name)).toEqual(original.columns.map((c) => c.name));
     await expect(versions.getByRole("listitem", { name: "Before restoring “Baseline”" })).toBeVisible();
     await panel.getByRole("button", { name: "Stop comparing" }).click();
     await panel.getByRole("button", { name: "Activity" }).click();
     await expect(panel.getByText("Ana Ruiz restored snapshot “Baseline”", { exact: true })).toBeVisible();
 
-    // The restore is one undo step of its own.
+    // The restore is one undo step of its own: letters and order as before it.
     await page.keyboard.press("ControlOrMeta+z");
     await expect(tl).toHaveAccessibleName(/: Accountable$/);
+    await expect.poll(async () => (await matrixNow()).rows.at(-1)!.title).toBe(CODE_REVIEWS);
+    expect((await matrixNow()).columns[0]!.name).toBe("Engineering Manager");
   });
 });
 

@@ -19,7 +19,8 @@ export interface RestoreResult extends AppliedChanges {
  * Brings the matrix back to a saved version as ONE new group of changes (origin
  * restore: one undo step, attributed, in the feed). A "before-restore" snapshot is
  * taken first. Nothing is hard-deleted: rows and columns added since are soft-deleted,
- * deleted ones of the snapshot come back, cells and settings are set. matrix:edit.
+ * deleted ones of the snapshot come back, cells and settings are set, and the order is
+ * the snapshot's again. matrix:edit.
  */
 export async function restoreSnapshot(user: CurrentUser, matrixId: string, snapshotId: string): Promise<RestoreResult> {
   await requireMatrixAccess(user.id, matrixId, "matrix:edit");
@@ -39,9 +40,20 @@ export async function restoreSnapshot(user: CurrentUser, matrixId: string, snaps
         }),
         tx.responsibility.findMany({
           where: { matrixId },
-          select: { id: true, title: true, description: true, category: true, domain: true, deletedAt: true },
+          select: {
+            id: true,
+            title: true,
+            description: true,
+            category: true,
+            domain: true,
+            deletedAt: true,
+            position: true,
+          },
         }),
-        tx.matrixColumn.findMany({ where: { matrixId }, select: { id: true, personId: true, deletedAt: true } }),
+        tx.matrixColumn.findMany({
+          where: { matrixId },
+          select: { id: true, personId: true, deletedAt: true, position: true },
+        }),
         tx.cell.findMany({ where: { matrixId }, select: { responsibilityId: true, personId: true, letters: true } }),
       ]);
       const plan = planRestore(snapshot, {
