@@ -90,6 +90,56 @@ test.describe("history", () => {
     ).toBeVisible();
   });
 
+  test("people who cannot edit open a cell's details: its letters and who changed it", async ({
+    page,
+    browser,
+    axe,
+  }) => {
+    const ana = await makeUser({ name: "Ana Ruiz" });
+    const team = await makeTeam(ana);
+    await signIn(page, ana);
+    const name = "Read-only details";
+    const id = await createTemplateMatrix(page.request, team, name);
+    const dto = (await (await page.request.get(`/api/v1/matrices/${id}`)).json()) as MatrixDto;
+    const r = dto.rows.findIndex((x) => x.title === CODE_REVIEWS);
+    const c = dto.columns.findIndex((x) => x.name === "Engineering Manager");
+    const put = await page.request.put(`/api/v1/matrices/${id}/cells`, {
+      data: { responsibilityId: dto.rows[r]!.id, personId: dto.columns[c]!.personId, letters: "CI", version: 0 },
+    });
+    expect(put.status()).toBe(200);
+
+    const vic = await makeUser({ name: "Vic Viewer" });
+    await addMember(team, vic, "viewer");
+    const v = await signInElsewhere(browser, vic);
+    try {
+      await openMatrix(v.page, team, id, name);
+      const em = cell(v.page, CODE_REVIEWS, "Engineering Manager");
+      await em.click();
+      const details = v.page.getByRole("dialog", { name: `${CODE_REVIEWS} × Engineering Manager` });
+      await expect(details).toContainText("Consulted, Informed");
+      await expect(details).toContainText("Only team managers and owners change letters.");
+      // Nothing to press that would change it; typing a letter changes nothing either.
+      await expect(details.getByRole("button", { name: /Consulted|Clear/ })).toHaveCount(0);
+      await details.getByRole("button", { name: "History" }).click();
+      const changes = details.getByRole("list", { name: "Changes of this cell" });
+      await expect(changes.getByRole("listitem").first()).toContainText("Ana Ruiz: empty → C/I");
+      expect(await axe(v.page)).toEqual([]);
+      await v.page.keyboard.press("r");
+      await v.page.keyboard.press("Escape");
+      await expect(details).toBeHidden();
+      await expect(em).toBeFocused();
+      await expect(em).toHaveAccessibleName(/: Consulted and Informed$/);
+      expect(await serverLetters(page, id, CODE_REVIEWS, "Engineering Manager")).toBe("CI");
+      // From the keyboard too: Enter on the cell.
+      await v.page.keyboard.press("Enter");
+      await expect(details).toBeVisible();
+      await v.page.keyboard.press("Escape");
+      await expect(em).toBeFocused();
+    } finally {
+      await v.ctx.close();
+    }
+  });
+
   test("undo is refused when someone else changed the cell after me", async ({ page, browser }) => {
     test.slow();
     const ana = await makeUser({ name: "Ana Ruiz" });

@@ -18,6 +18,8 @@ export interface CellPickerProps {
   onClose: () => void;
   /** Extra content under the letters (the cell's history), for a single cell. */
   children?: React.ReactNode;
+  /** For those who cannot edit: the letters as text, no buttons, no keys; the history stays. */
+  readOnly?: boolean;
 }
 
 /**
@@ -25,8 +27,35 @@ export interface CellPickerProps {
  * aria-pressed ("mixed" when only some selected cells have the letter) and Clear.
  * Typing r, a, c or i toggles too; Escape returns to the cell.
  */
-export function CellPicker({ open, anchor, title, states, onToggle, onClear, onClose, children }: CellPickerProps) {
+export function CellPicker({
+  open,
+  anchor,
+  title,
+  states,
+  onToggle,
+  onClear,
+  onClose,
+  children,
+  readOnly = false,
+}: CellPickerProps) {
   const headingId = useId();
+  if (readOnly) {
+    const set = LETTERS.filter((l) => states[l] === "all");
+    return (
+      <Popover open={open} anchor={anchor} onClose={onClose} aria-labelledby={headingId} className="w-72">
+        <p id={headingId} className="mb-2 px-1 text-xs font-semibold text-slate-700 dark:text-slate-300">
+          {title}
+        </p>
+        <p className="px-1 text-sm text-slate-900 dark:text-slate-100">
+          {set.length ? set.map((l) => LETTER_WORDS[l]).join(", ") : "No letter yet"}
+        </p>
+        <p className="mt-1 px-1 text-xs text-slate-600 dark:text-slate-400">
+          Only team managers and owners change letters.
+        </p>
+        {children}
+      </Popover>
+    );
+  }
   return (
     <Popover open={open} anchor={anchor} onClose={onClose} aria-labelledby={headingId} className="w-72">
       <div

@@ -66,7 +66,10 @@ describe("gridKeyAction", () => {
     expect(gridKeyAction(key("Delete"), ctx())).toEqual({ type: "clear-cells" });
     expect(gridKeyAction(key("a"), ctx({ canEdit: false }))).toBeNull();
     expect(gridKeyAction(key("Delete"), ctx({ canEdit: false }))).toBeNull();
-    expect(gridKeyAction(key("Enter"), ctx({ canEdit: false }))).toBeNull();
+    // Enter on a cell opens its (read-only) details; elsewhere nothing.
+    expect(gridKeyAction(key("Enter"), ctx({ canEdit: false }))).toEqual({ type: "open-picker" });
+    expect(gridKeyAction(key("Enter"), ctx({ canEdit: false, active: { r: 1, c: -1 } }))).toBeNull();
+    expect(gridKeyAction(key("Enter"), ctx({ canEdit: false, active: { r: -1, c: 0 } }))).toBeNull();
     // Navigation still works read-only.
     expect(gridKeyAction(key("ArrowDown"), ctx({ canEdit: false }))?.type).toBe("move");
   });

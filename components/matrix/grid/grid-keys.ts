@@ -83,8 +83,9 @@ export function gridKeyAction(e: KeyInput, ctx: KeyContext): GridKeyAction | nul
       return ctx.hasRange ? { type: "clear-range" } : null;
     case "Enter":
     case " ":
-      if (!canEdit) return null;
+      // On a cell: the picker, read-only for those who cannot edit (letters and history).
       if (onCell) return { type: "open-picker" };
+      if (!canEdit) return null;
       if (rowId && c === -1) return { type: "row-menu", rowId };
       if (r === -1 && column) return { type: "column-menu", columnId: column.id };
       return null;

@@ -150,6 +150,9 @@ export function MatrixGrid(props: MatrixGridProps) {
     cellDiffs,
   } = props;
   const gridId = useId();
+  // Those who cannot edit still open a cell's details (its letters and history) when
+  // there is history to show (not on a public share link).
+  const canInspect = renderCellHistory !== undefined;
   const scrollRef = useRef<HTMLDivElement>(null);
   const hoverRef = useRef<((h: Hover) => void) | null>(null);
   const wantFocus = useRef(false);
@@ -353,7 +356,8 @@ export function MatrixGrid(props: MatrixGridProps) {
       case "clear-range":
         return clearRange();
       case "open-picker":
-        return setPickerOpen(true);
+        if (canEdit || canInspect) setPickerOpen(true);
+        return;
       case "row-menu":
         return setMenu({ kind: "row", rowId: action.rowId });
       case "column-menu":
@@ -406,11 +410,11 @@ export function MatrixGrid(props: MatrixGridProps) {
     const onUp = () => {
       const m = mouse.current;
       mouse.current = null;
-      if (m && !m.moved && !m.shift && canEdit) setPickerOpen(true);
+      if (m && !m.moved && !m.shift && (canEdit || canInspect)) setPickerOpen(true);
     };
     window.addEventListener("mouseup", onUp);
     return () => window.removeEventListener("mouseup", onUp);
-  }, [canEdit]);
+  }, [canEdit, canInspect]);
 
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
@@ -620,7 +624,8 @@ export function MatrixGrid(props: MatrixGridProps) {
       ) : null}
 
       <CellPicker
-        open={pickerOpen && canEdit && pickerTargets.length > 0}
+        open={pickerOpen && (canEdit ? pickerTargets.length > 0 : canInspect && pickerTargets.length === 1)}
+        readOnly={!canEdit}
         anchor={pickerAnchor}
         title={pickerTitle}
         states={pickerStates}
