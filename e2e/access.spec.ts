@@ -113,8 +113,13 @@ test.describe("access: invitations, roles, share links, audit log", () => {
     await visitor.goto(expired.path);
     await expect(visitor.getByText("This invitation has expired.")).toBeVisible();
     await expect(visitor.getByRole("button", { name: /^Join/ })).toHaveCount(0);
+    // A dead link names neither the team nor the role.
+    await expect(visitor.getByRole("heading", { name: "This invitation can no longer be used" })).toBeVisible();
+    await expect(visitor.getByText(owner.team.name)).toHaveCount(0);
     await visitor.goto(revoked.path);
     await expect(visitor.getByText("This invitation was withdrawn.")).toBeVisible();
+    await expect(visitor.getByText(owner.team.name)).toHaveCount(0);
+    await expect(visitor.getByText(/viewer/i)).toHaveCount(0);
     await visitor.goto(forSomeoneElse.path);
     await expect(visitor.getByText(/This invitation is for named-guest@example.test/)).toBeVisible();
     await expect(visitor.getByRole("button", { name: /^Join/ })).toHaveCount(0);

@@ -14,8 +14,10 @@ import { formatUtc } from "@/lib/teams/audit-words";
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
 /**
- * Where an invitation link leads. Anyone holding the link sees the team's name and the
- * offered role; joining needs an account, and sign-in/sign-up come back here.
+ * Where an invitation link leads. Anyone holding a live link sees the team's name and the
+ * offered role; joining needs an account, and sign-in/sign-up come back here. A dead
+ * link (expired, withdrawn, used up) says only that: it no longer names the team or the
+ * role to whoever holds it.
  */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -39,13 +41,19 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </>
     );
   } else if (invitation.state !== "active") {
-    body = (
-      <p
-        role="alert"
-        className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
-      >
-        {INVITATION_STATE_MESSAGES[invitation.state]}
-      </p>
+    return (
+      <Card>
+        <h1 className="text-xl font-semibold">This invitation can no longer be used</h1>
+        <p
+          role="alert"
+          className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          {INVITATION_STATE_MESSAGES[invitation.state]}
+        </p>
+        <Link href={user ? "/teams" : "/sign-in"} className={buttonClasses("secondary", "md", "mt-6 w-full")}>
+          {user ? "Your teams" : "Sign in"}
+        </Link>
+      </Card>
     );
   } else if (!user) {
     const q = `?callbackUrl=${encodeURIComponent(here)}`;
