@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { ColumnHeader, DataCell, DataTable, DataTableBody, DataTableHead } from "@/components/ui/data-table";
 import { errorMessage } from "@/lib/query/api-client";
 import { ROLE_LABELS } from "@/lib/permissions";
 import type { InvitationDto } from "@/lib/teams/access-dto";
@@ -40,57 +41,40 @@ export function PendingInvitations({ teamId, invitations }: { teamId: string; in
       {invitations.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No pending invitations.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Pending invitations</caption>
-            <thead className="text-xs text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Role
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  For
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Expires
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Uses
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Created by
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
+        <DataTable caption="Pending invitations">
+          <DataTableHead>
+            <ColumnHeader>Role</ColumnHeader>
+            <ColumnHeader>For</ColumnHeader>
+            <ColumnHeader>Expires</ColumnHeader>
+            <ColumnHeader>Uses</ColumnHeader>
+            <ColumnHeader>Created by</ColumnHeader>
+            <ColumnHeader label="Actions" />
+          </DataTableHead>
+          <DataTableBody>
+            {invitations.map((inv) => (
+              <tr key={inv.id}>
+                <DataCell className="font-medium">{ROLE_LABELS[inv.role]}</DataCell>
+                <DataCell>{inv.email ?? "Anyone with the link"}</DataCell>
+                <DataCell className="whitespace-nowrap">
+                  <time dateTime={inv.expiresAt}>{formatUtc(inv.expiresAt)}</time>
+                </DataCell>
+                <DataCell>{usesText(inv)}</DataCell>
+                <DataCell>{inv.createdBy?.name ?? "A former member"}</DataCell>
+                <DataCell className="text-right">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    disabled={busyId === inv.id}
+                    onClick={() => revoke(inv)}
+                    aria-label={`Revoke the ${ROLE_LABELS[inv.role].toLowerCase()} invitation${inv.email ? ` for ${inv.email}` : ""} created ${formatUtc(inv.createdAt)}`}
+                  >
+                    {busyId === inv.id ? "Revoking…" : "Revoke"}
+                  </Button>
+                </DataCell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {invitations.map((inv) => (
-                <tr key={inv.id}>
-                  <td className="py-2 pr-4 font-medium">{ROLE_LABELS[inv.role]}</td>
-                  <td className="py-2 pr-4">{inv.email ?? "Anyone with the link"}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={inv.expiresAt}>{formatUtc(inv.expiresAt)}</time>
-                  </td>
-                  <td className="py-2 pr-4">{usesText(inv)}</td>
-                  <td className="py-2 pr-4">{inv.createdBy?.name ?? "A former member"}</td>
-                  <td className="py-2 text-right">
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      disabled={busyId === inv.id}
-                      onClick={() => revoke(inv)}
-                      aria-label={`Revoke the ${ROLE_LABELS[inv.role].toLowerCase()} invitation${inv.email ? ` for ${inv.email}` : ""} created ${formatUtc(inv.createdAt)}`}
-                    >
-                      {busyId === inv.id ? "Revoking…" : "Revoke"}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTableBody>
+        </DataTable>
       )}
     </div>
   );

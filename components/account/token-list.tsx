@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
+import { ColumnHeader, DataCell, DataTable, DataTableBody, DataTableHead, RowHeader } from "@/components/ui/data-table";
 import { revokeTokenRequest, type ApiTokenDto } from "./token-api";
 
 function formatDate(iso: string | null, fallback: string): string {
@@ -42,63 +43,38 @@ export function TokenList({ tokens, now }: { tokens: ApiTokenDto[]; now: number 
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">You have no API tokens.</p>
       ) : (
-        // relative: the visually hidden header is absolutely positioned and would widen the page.
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Your API tokens</caption>
-            <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase dark:border-slate-700 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="hidden py-2 pr-4 font-medium sm:table-cell">
-                  Token
-                </th>
-                <th scope="col" className="hidden py-2 pr-4 font-medium md:table-cell">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Expires
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
+        <DataTable caption="Your API tokens">
+          <DataTableHead>
+            <ColumnHeader>Name</ColumnHeader>
+            <ColumnHeader className="hidden sm:table-cell">Token</ColumnHeader>
+            <ColumnHeader className="hidden md:table-cell">Created</ColumnHeader>
+            <ColumnHeader>Last used</ColumnHeader>
+            <ColumnHeader>Expires</ColumnHeader>
+            <ColumnHeader label="Actions" />
+          </DataTableHead>
+          <DataTableBody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <RowHeader>{t.name}</RowHeader>
+                <DataCell className="hidden font-mono text-xs sm:table-cell">{t.prefix}…</DataCell>
+                <DataCell className="hidden md:table-cell">{formatDate(t.createdAt, "")}</DataCell>
+                <DataCell>{formatDate(t.lastUsedAt, "Never")}</DataCell>
+                <DataCell>
+                  {isExpired(t, now) ? (
+                    <span className="font-medium text-red-700 dark:text-red-400">Expired</span>
+                  ) : (
+                    formatDate(t.expiresAt, "Never")
+                  )}
+                </DataCell>
+                <DataCell className="text-right">
+                  <Button variant="secondary" size="sm" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
+                    Revoke
+                  </Button>
+                </DataCell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    {t.name}
-                  </th>
-                  <td className="hidden py-2 pr-4 font-mono text-xs sm:table-cell">{t.prefix}…</td>
-                  <td className="hidden py-2 pr-4 md:table-cell">{formatDate(t.createdAt, "")}</td>
-                  <td className="py-2 pr-4">{formatDate(t.lastUsedAt, "Never")}</td>
-                  <td className="py-2 pr-4">
-                    {isExpired(t, now) ? (
-                      <span className="font-medium text-red-700 dark:text-red-400">Expired</span>
-                    ) : (
-                      formatDate(t.expiresAt, "Never")
-                    )}
-                  </td>
-                  <td className="py-2 text-right">
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      onClick={() => setRevoking(t)}
-                      aria-label={`Revoke ${t.name}`}
-                    >
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTableBody>
+        </DataTable>
       )}
       <Dialog
         open={revoking !== null}

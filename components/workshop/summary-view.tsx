@@ -7,6 +7,7 @@ import { ruleInfo } from "@/lib/raci/settings";
 import { formatLetters } from "@/lib/raci/letters";
 import { formatAgreement } from "@/lib/raci/workshop";
 import type { WorkshopSummaryDto } from "@/lib/matrix/workshop-dto";
+import { ColumnHeader, DataCell, DataTable, DataTableBody, DataTableHead, RowHeader } from "@/components/ui/data-table";
 
 const STATUS = { decided: "Decided", parked: "Parked", pending: "Not reached" } as const;
 
@@ -102,50 +103,33 @@ export function SummaryView({ summary: s }: { summary: WorkshopSummaryDto }) {
         <h2 id="items-title" className="text-lg font-semibold">
           Every item
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Outcome, decision and agreement of every agenda item</caption>
-            <thead className="bg-slate-50 text-left dark:bg-slate-800">
-              <tr>
-                <th scope="col" className="p-2">
-                  #
-                </th>
-                <th scope="col" className="p-2">
-                  Responsibility
-                </th>
-                <th scope="col" className="p-2">
-                  Outcome
-                </th>
-                <th scope="col" className="p-2">
-                  Decision
-                </th>
-                <th scope="col" className="p-2 text-right">
-                  Agreement
-                </th>
+        <DataTable caption="Outcome, decision and agreement of every agenda item" boxed>
+          <DataTableHead>
+            <ColumnHeader>#</ColumnHeader>
+            <ColumnHeader>Responsibility</ColumnHeader>
+            <ColumnHeader>Outcome</ColumnHeader>
+            <ColumnHeader>Decision</ColumnHeader>
+            <ColumnHeader className="text-right">Agreement</ColumnHeader>
+          </DataTableHead>
+          <DataTableBody>
+            {s.items.map((i, n) => (
+              <tr key={i.id}>
+                <DataCell className="text-slate-600 tabular-nums dark:text-slate-400">{n + 1}</DataCell>
+                <RowHeader>{i.title}</RowHeader>
+                <DataCell className={cn(i.status === "parked" && "font-medium text-amber-800 dark:text-amber-200")}>
+                  {STATUS[i.status]}
+                </DataCell>
+                <DataCell>{decisionText(s, i.decision)}</DataCell>
+                <DataCell className="text-right tabular-nums">
+                  {i.status === "decided" ? `${formatAgreement(i.agreement)}` : "—"}
+                  {i.status === "decided" && i.voteCount ? (
+                    <span className="text-slate-600 dark:text-slate-400"> ({i.voteCount})</span>
+                  ) : null}
+                </DataCell>
               </tr>
-            </thead>
-            <tbody>
-              {s.items.map((i, n) => (
-                <tr key={i.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="p-2 text-slate-600 tabular-nums dark:text-slate-400">{n + 1}</td>
-                  <th scope="row" className="p-2 text-left font-medium">
-                    {i.title}
-                  </th>
-                  <td className={cn("p-2", i.status === "parked" && "font-medium text-amber-800 dark:text-amber-200")}>
-                    {STATUS[i.status]}
-                  </td>
-                  <td className="p-2">{decisionText(s, i.decision)}</td>
-                  <td className="p-2 text-right tabular-nums">
-                    {i.status === "decided" ? `${formatAgreement(i.agreement)}` : "—"}
-                    {i.status === "decided" && i.voteCount ? (
-                      <span className="text-slate-600 dark:text-slate-400"> ({i.voteCount})</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTableBody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="findings-title" className="space-y-2">
