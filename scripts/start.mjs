@@ -4,7 +4,7 @@
 //  2. AUTH_SECRET, when missing, is generated once and kept in .auth-secret (git-ignored),
 //     so sessions survive restarts.
 //  3. Committed migrations are applied (scripts/db.mjs deploy).
-//  4. `next build` runs when there is no build, or the build is of another commit.
+//  4. `next build` runs when there is no build, or it is not stamped with this commit.
 //  5. `next start` on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -50,14 +50,17 @@ const stampFile = path.join(root, ".next", "remit-build-commit");
 const commit = currentCommit();
 const hasBuild = existsSync(path.join(root, ".next", "BUILD_ID"));
 const builtCommit = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
-if (!hasBuild || (commit && builtCommit && commit !== builtCommit)) {
+// In a git checkout a build must be stamped with the current commit; an unstamped one
+// (made by `npm test` or `next build`) may be of an older checkout, so it is rebuilt once.
+// Without git (a tarball) only a missing build is built.
+if (!hasBuild || (commit && commit !== builtCommit)) {
   console.log(
-    hasBuild ? "The build is of another commit: building again…" : "No build yet: building (about a minute)…",
+    hasBuild
+      ? "The build may be of another commit: building again (about a minute)…"
+      : "No build yet: building (about a minute)…",
   );
   run(process.execPath, [nextBin, "build"]);
   if (commit) writeFileSync(stampFile, commit + "\n");
-} else if (!builtCommit && commit) {
-  writeFileSync(stampFile, commit + "\n");
 }
 
 const port = env.PORT || "3000";
