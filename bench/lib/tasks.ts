@@ -17,7 +17,7 @@ import { compileWasmWithBaselineOnly } from "../../lib/server/prisma-wasm";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client";
 import { addMember, makeTeam, makeUser, type TestUser } from "../../e2e/fixtures/factories";
 import { testDb } from "../../e2e/fixtures/db";
-import { seedMatrix, type SeededMatrix } from "../../e2e/fixtures/large-matrix";
+import { seedMatrix, seedPeople, type SeededMatrix } from "../../e2e/fixtures/large-matrix";
 import { makeLargeMatrix } from "../../lib/raci/bench-findings";
 import { computeFindings } from "../../lib/raci/findings";
 import { summarize } from "./stats.mjs";
@@ -34,21 +34,7 @@ async function seed(out: string) {
   await addMember(team, watcher, "viewer");
 
   // The team's people: the columns of makeLargeMatrix's widest matrix (100).
-  const cols = makeLargeMatrix(0, 100, 0, 1).columns;
-  const people = await db.person.createManyAndReturn({
-    data: cols.map((c) => ({
-      teamId: team.id,
-      name: c.name,
-      roleTitle: c.roleTitle,
-      roleKinds: c.roleKinds.join(","),
-      kindsManual: false,
-      isVacant: c.isVacant,
-      codingShare: c.codingShare,
-    })),
-    select: { id: true, name: true },
-  });
-  const byName = new Map(people.map((p) => [p.name, p.id]));
-  const personIds = cols.map((c) => byName.get(c.name)!);
+  const personIds = await seedPeople(db, team.id, 100);
 
   const base = { teamId: team.id, userId: editor.id, personIds };
   const small = await seedMatrix(db, { ...base, name: "Bench 8 × 25", cols: 8, rows: 25, fill: 0.3, seed: 8 });

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/prisma/generated/sqlite/client";
 import { db } from "@/lib/server/db";
 import { chunks } from "@/lib/server/matrices/find-cells";
+import { cellKey } from "@/lib/matrix/dto";
 
 type Target = { responsibilityId: string; personId: string };
 
@@ -15,11 +16,9 @@ interface TargetRow {
 export interface CellTargets {
   /** True when every target's row and column exist in the matrix and are not deleted. */
   allLive: boolean;
-  /** The stored cells among the targets (a target without one has never been written). */
+  /** The stored cells among the targets, by cellKey (a target without one has never been written). */
   cells: Map<string, { letters: string; version: number }>;
 }
-
-export const targetKey = (c: Target) => `${c.responsibilityId}|${c.personId}`;
 
 /**
  * What a cell write must know before it writes, in one statement per chunk of rows
@@ -47,9 +46,9 @@ export async function findCellTargets(matrixId: string, targets: Target[]): Prom
   const live = new Set<string>();
   const cells = new Map<string, { letters: string; version: number }>();
   for (const line of found.flat()) {
-    const k = targetKey({ responsibilityId: line.rowId, personId: line.personId });
+    const k = cellKey(line.rowId, line.personId);
     live.add(k);
     if (line.version !== null) cells.set(k, { letters: line.letters ?? "", version: Number(line.version) });
   }
-  return { allLive: targets.every((t) => live.has(targetKey(t))), cells };
+  return { allLive: targets.every((t) => live.has(cellKey(t.responsibilityId, t.personId))), cells };
 }

@@ -8,6 +8,7 @@ import { publishMatrixChange } from "@/lib/server/realtime/publish";
 import { formatLetters } from "@/lib/raci/letters";
 import { findCells } from "@/lib/server/matrices/find-cells";
 import { findCellTargets } from "@/lib/server/matrices/find-cell-targets";
+import { cellKey } from "@/lib/matrix/dto";
 import type { CellWrite } from "@/lib/schemas/matrix";
 import type { CurrentUser } from "@/lib/server/session";
 
@@ -20,7 +21,7 @@ export interface CellResult {
   updatedBy: { id: string; name: string } | null;
 }
 
-const key = (c: { responsibilityId: string; personId: string }) => `${c.responsibilityId}|${c.personId}`;
+const key = (c: { responsibilityId: string; personId: string }) => cellKey(c.responsibilityId, c.personId);
 
 /** The current state of some cells, with who last changed each (for a 409). */
 async function currentCells(matrixId: string, writes: CellWrite[]): Promise<CellResult[]> {

@@ -51,24 +51,12 @@ beforeAll(async () => {
 
   const { makeUser, makeTeam } = await import("../../../e2e/fixtures/factories");
   const { testDb } = await import("../../../e2e/fixtures/db");
-  const { seedMatrix } = await import("../../../e2e/fixtures/large-matrix");
-  const { makeLargeMatrix } = await import("@/lib/raci/bench-findings");
+  const { seedMatrix, seedPeople } = await import("../../../e2e/fixtures/large-matrix");
   const owner = await makeUser({ name: "Query Counter" });
   user = { id: owner.id, name: owner.name, email: owner.email };
   const team = await makeTeam(owner);
-  const people = await testDb().person.createManyAndReturn({
-    data: makeLargeMatrix(0, 40, 0, 1).columns.map((c) => ({
-      teamId: team.id,
-      name: c.name,
-      roleTitle: c.roleTitle,
-      roleKinds: c.roleKinds.join(","),
-      kindsManual: false,
-      isVacant: c.isVacant,
-      codingShare: c.codingShare,
-    })),
-    select: { id: true },
-  });
-  const base = { teamId: team.id, userId: owner.id, personIds: people.map((p) => p.id), fill: 0.3 };
+  const personIds = await seedPeople(testDb(), team.id, 40);
+  const base = { teamId: team.id, userId: owner.id, personIds, fill: 0.3 };
   small = await seedMatrix(testDb(), { ...base, name: "Small", rows: 25, cols: 8, seed: 8 });
   big = await seedMatrix(testDb(), { ...base, name: "Large", rows: 200, cols: 40, seed: 40 });
   smallEmpty = await seedMatrix(testDb(), { ...base, name: "Small, empty", rows: 25, cols: 8, seed: 8, fill: 0 });
